@@ -1,0 +1,30 @@
+# Verbatim — the two commands of the README, and a few more.
+#   make demo   install what is missing, build, run the pipeline on the bundled example
+#   make test   install what is missing, build, run the tests
+SWIFT ?= swift
+
+.PHONY: deps demo test build release corpus bench-text
+
+deps:
+	@.ci/install-deps
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product verbatim
+
+demo: release
+	.build/release/verbatim analyze --input examples/answers.txt --format summary
+	.build/release/verbatim analyze "L’ASCENSEUR est encore en panne, y a-t-il qqn ??? Appelez-moi au 06 00 00 00 01 😡"
+
+test: deps
+	$(SWIFT) test
+
+# The 1,000,000-word benchmark text assembled from ../shared/ud (see Benchmarks/README.md).
+corpus: Benchmarks/corpus/fr-1M.txt
+Benchmarks/corpus/fr-1M.txt:
+	Benchmarks/corpus/make-corpus.sh
+
+bench-text: release corpus
+	.build/release/verbatim analyze --input Benchmarks/corpus/fr-1M.txt --format summary

@@ -1,0 +1,56 @@
+import ArgumentParser
+import VerbatimCore
+
+struct AnalyzeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Normalize, tokenize and segment answers; print tokens with their byte offsets.",
+        discussion: """
+            Input: the TEXT argument, or --input FILE (one answer per line), or standard input \
+            (one answer per line). Offsets (utf8Start, utf8End) are UTF-8 byte offsets into the \
+            answer as given; `text` is that original slice, `norm` the normalized lowercase key, \
+            `excerpt` the index of the sentence/line/list item holding the token.
+
+            Formats:
+              tsv      header line, then one line per token:
+                       answer utf8Start utf8End text norm kind excerpt flags
+              json     one JSON object per answer (JSON Lines) with its excerpts and tokens
+              summary  counts (answers, excerpts, tokens) and the time taken
+
+            Examples:
+              verbatim analyze "L'ascenseur est en panne depuis 3 jours !!!"
+              verbatim analyze --input answers.txt --format summary
+              echo "y a-t-il qqn ?" | verbatim analyze --format json
+            """
+    )
+
+    @Argument(help: "An answer to analyze. Omit it to read --input or standard input.")
+    var text: String?
+
+    @Option(name: .shortAndLong, help: "A UTF-8 text file with one answer per line.")
+    var input: String?
+
+    @Option(name: .shortAndLong, help: "Output format: tsv, json or summary.")
+    var format: AnalyzeJob.Format = .tsv
+
+    func validate() throws {
+        if text != nil && input != nil {
+            throw ValidationError("Give either TEXT or --input FILE, not both.")
+        }
+    }
+
+    func run() throws {
+        let job = try AnalyzeJob(format: format)
+        let answers: [ArraySlice<UInt8>]
+        if let text {
+            answers = [ArraySlice(Array(text.utf8))]
+        } else if let input {
+            answers = AnalyzeJob.lines(of: try FileIO.readAll(path: input))
+        } else {
+            answers = AnalyzeJob.lines(of: FileIO.readStandardInput())
+        }
+        try CLIRunner.runAnalyze(job: job, answers: answers)
+    }
+}
+
+extension AnalyzeJob.Format: ExpressibleByArgument {}
