@@ -57,6 +57,10 @@ public final class ExcerptSegmenter {
                     breakHere = false
                 } else if !breakHere && isInlineBullet(tokens, k, utf8) {
                     breakHere = true
+                } else if !breakHere && closesWithEmoji(tokens, k) {
+                    // "Super. :) À bientôt.": ICU reads ":" as a continuation; the capital after
+                    // "final punctuation + emoticon" starts a new sentence.
+                    breakHere = true
                 }
             }
             if breakHere && k > first {
@@ -69,6 +73,17 @@ public final class ExcerptSegmenter {
         }
         excerpts.append(makeExcerpt(tokens, first..<tokens.count))
         return excerpts
+    }
+
+    /// True when token `k` is capitalized and follows final punctuation then emoji/emoticons.
+    private func closesWithEmoji(_ tokens: [Token], _ k: Int) -> Bool {
+        guard tokens[k].flags.contains(.capitalized) else { return false }
+        var j = k - 1
+        var sawEmoji = false
+        while j >= 0 && (tokens[j].kind == .emoji || tokens[j].kind == .emoticon) { sawEmoji = true; j -= 1 }
+        guard sawEmoji, j >= 0, tokens[j].kind == .punct else { return false }
+        let norm = tokens[j].norm
+        return norm.hasSuffix(".") || norm.hasSuffix("!") || norm.hasSuffix("?")
     }
 
     private func makeExcerpt(_ tokens: [Token], _ range: Range<Int>) -> Excerpt {

@@ -260,7 +260,8 @@ private struct Scan {
                 return segEnd + 1
             }
         }
-        emit(start, segEnd, .word, [], into: &tokens)
+        // An inner apostrophe that is no elision: "aujourd'hui", "quelqu'un", "presqu'île".
+        emit(start, segEnd, .word, apostrophe != nil ? .compound : [], into: &tokens)
         return segEnd
     }
 
