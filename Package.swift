@@ -27,10 +27,12 @@ let package = Package(
             name: "TextAnalysis",
             dependencies: ["FrenchText"]
         ),
+        // Readers for survey exports: encodings, CSV/TSV; no ICU, no Foundation.
+        .target(name: "Ingest"),
         // Orchestration shared by the CLI, the server and the benchmarks.
         .target(
             name: "VerbatimCore",
-            dependencies: ["TextAnalysis"]
+            dependencies: ["TextAnalysis", "Ingest"]
         ),
         .executableTarget(
             name: "verbatim",
@@ -41,6 +43,7 @@ let package = Package(
         ),
         .testTarget(name: "FrenchTextTests", dependencies: ["FrenchText"]),
         .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "VerbatimCoreTests", dependencies: ["VerbatimCore"]),
     ],
     swiftLanguageModes: [.v6]
