@@ -36,15 +36,17 @@ public struct DecodedText: Sendable {
 
 /// Detection and decoding. Pure Swift: no ICU is needed for these encodings.
 public enum TextDecoder {
-    /// Detects the encoding: a BOM decides; otherwise valid UTF-8 is UTF-8; otherwise, if the
-    /// file also holds valid multi-byte UTF-8 sequences it is `mixed`, else Windows-1252.
+    /// Detects the encoding: a BOM decides; otherwise valid UTF-8 is UTF-8; otherwise, if valid
+    /// multi-byte UTF-8 sequences outnumber the invalid bytes it is `mixed`, else Windows-1252.
     public static func detect(_ bytes: [UInt8]) -> TextEncoding {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return .utf8 }
         if bytes.starts(with: [0xFF, 0xFE]) { return .utf16LE }
         if bytes.starts(with: [0xFE, 0xFF]) { return .utf16BE }
         let scan = scanUTF8(bytes)
         if scan.invalid == 0 { return .utf8 }
-        return scan.multibyte > 0 ? .mixed : .windows1252
+        // Windows-1252 text can hold byte pairs that happen to be valid UTF-8 ("Ã©"); call it
+        // mixed only when real UTF-8 sequences outnumber the invalid bytes.
+        return scan.multibyte > scan.invalid ? .mixed : .windows1252
     }
 
     /// Decodes `bytes` with `encoding` (detected when nil) to UTF-8.

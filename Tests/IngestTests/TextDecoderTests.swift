@@ -33,12 +33,12 @@ import Ingest
 }
 
 @Test func mixedFileKeepsUTF8AndReadsStrayBytesAsWindows1252() {
-    // "café" in UTF-8, then "thé" with é as the single Windows-1252 byte E9.
-    let bytes: [UInt8] = Array("café ".utf8) + [0x74, 0x68, 0xE9]
+    // Mostly UTF-8 (four accented letters), then "thé" with é as the Windows-1252 byte E9.
+    let bytes: [UInt8] = Array("café à l'été ".utf8) + [0x74, 0x68, 0xE9]
     let decoded = TextDecoder.decode(bytes)
     #expect(decoded.encoding == .mixed)
     #expect(decoded.repairs == 1)
-    #expect(String(decoding: decoded.utf8, as: UTF8.self) == "café thé")
+    #expect(String(decoding: decoded.utf8, as: UTF8.self) == "café à l'été thé")
 }
 
 @Test func forcedUTF8RepairsInvalidBytes() {
