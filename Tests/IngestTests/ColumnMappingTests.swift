@@ -37,7 +37,7 @@ let wideCSV = "id_repondant;groupe;territoire;q1;q2\nR1;locataire;Rive droite;As
 @Test func sampleConsultationParses() throws {
     // The bundled sample (Windows-1252, ";" , CRLF) as Excel exports it.
     let path = #filePath.split(separator: "/").dropLast(3).joined(separator: "/")
-    guard let bytes = try? readFile("/" + path + "/examples/consultation/consultation.csv") else { return }
+    let bytes = try readFile("/" + path + "/examples/consultation/consultation.csv")
     let decoded = TextDecoder.decode(bytes)
     #expect(decoded.encoding == .windows1252)
     let table = try CSVReader(file: "consultation.csv").read(decoded.utf8)
