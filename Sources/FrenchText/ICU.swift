@@ -10,6 +10,14 @@ enum ICU {
         return n!
     }()
 
+    /// The NFC normalizer instance (owned by ICU, never freed).
+    nonisolated(unsafe) static let nfc: OpaquePointer = {
+        var status = U_ZERO_ERROR
+        let n = vb_nfc(&status)
+        precondition(vb_failure(status) == 0 && n != nil, "ICU NFC instance unavailable: \(String(cString: vb_errorName(status)))")
+        return n!
+    }()
+
     /// The NFD normalizer instance (owned by ICU, never freed).
     nonisolated(unsafe) static let nfd: OpaquePointer = {
         var status = U_ZERO_ERROR

@@ -8,7 +8,8 @@ public struct AnalyzedText: Sendable {
     public var excerpts: [Excerpt]
 }
 
-/// The text stage as one call: normalize → tokenize → segment.
+/// The text stage as one call: normalize → tokenize → segment, then (with a lemmatizer) lemmas and
+/// UPOS per excerpt.
 ///
 /// Not thread-safe (ICU iterators inside): create one per worker; creating one is cheap.
 public final class TextAnalyzer {
@@ -19,10 +20,13 @@ public final class TextAnalyzer {
     private let normalizer = TextNormalizer()
     private let tokenizer: FrenchTokenizer
     private let segmenter: ExcerptSegmenter
+    /// Sets `lemma`, `upos` and the `corrected`/`guessed`/`stopword` flags when present.
+    public let lemmatizer: FrenchLemmatizer?
 
-    public init() throws {
+    public init(lemmatizer: FrenchLemmatizer? = nil) throws {
         tokenizer = try FrenchTokenizer()
         segmenter = try ExcerptSegmenter()
+        self.lemmatizer = lemmatizer
     }
 
     /// Analyzes UTF-8 bytes (invalid sequences are repaired and counted, never fatal).
@@ -32,6 +36,14 @@ public final class TextAnalyzer {
         tokens.reserveCapacity(normalized.utf8.count / 4 + 1)
         tokenizer.tokenize(normalized, into: &tokens)
         let excerpts = segmenter.segment(normalized, tokens: &tokens)
+        if let lemmatizer {
+            normalized.utf8.withUnsafeBufferPointer { text in
+                // An answer typed without a single accent is "accentless" as a whole (§4 of
+                // lexicons/fr/ALGORITHM.md); judging sentence by sentence misreads short ones.
+                let accentless = !LexicalKeys.hasAccent(text)
+                for excerpt in excerpts { lemmatizer.annotate(excerpt.tokenRange, &tokens, text, accentless: accentless) }
+            }
+        }
         return AnalyzedText(normalized: normalized, tokens: tokens, excerpts: excerpts)
     }
 

@@ -24,12 +24,18 @@ public struct TokenFlags: OptionSet, Sendable, Hashable {
     public static let capitalized = TokenFlags(rawValue: 1 << 6)
     /// The token contains U+FFFD from repaired invalid UTF-8.
     public static let repaired = TokenFlags(rawValue: 1 << 7)
+    /// The lemmatizer read the word through a spelling, accent or SMS fix ("pb", "probleme").
+    public static let corrected = TokenFlags(rawValue: 1 << 8)
+    /// Unknown to the lexicons: the lemma is the lowercased form, the UPOS a guess.
+    public static let guessed = TokenFlags(rawValue: 1 << 9)
+    /// The key is in lexicons/fr/stopwords.txt.
+    public static let stopword = TokenFlags(rawValue: 1 << 10)
 
     /// Names for output, in bit order.
     public static let names: [(TokenFlags, String)] = [
         (.elided, "elided"), (.clitic, "clitic"), (.compound, "compound"), (.ordinal, "ordinal"),
         (.abbreviation, "abbreviation"), (.allCaps, "allCaps"), (.capitalized, "capitalized"),
-        (.repaired, "repaired"),
+        (.repaired, "repaired"), (.corrected, "corrected"), (.guessed, "guessed"), (.stopword, "stopword"),
     ]
 
     /// The flag names joined by `separator`, in bit order (empty when none).
@@ -50,12 +56,19 @@ public struct Token: Sendable, Equatable {
     public var flags: TokenFlags
     /// Index of the excerpt (sentence, line or list item) holding the token.
     public var excerptIndex: Int
+    /// The lemma, when a lemmatizer ran ("réparations" → "réparation"); nil otherwise.
+    public var lemma: String?
+    /// The UD part of speech, when a lemmatizer ran.
+    public var upos: UPOS?
     /// Span in the normalized text (for stages that read it).
     package var normalizedUTF8Start: Int
     package var normalizedUTF8End: Int
 
     public init(utf8Start: Int, utf8End: Int, norm: String, kind: TokenKind, flags: TokenFlags = [],
-                excerptIndex: Int = 0, normalizedUTF8Start: Int = 0, normalizedUTF8End: Int = 0) {
+                excerptIndex: Int = 0, normalizedUTF8Start: Int = 0, normalizedUTF8End: Int = 0,
+                lemma: String? = nil, upos: UPOS? = nil) {
+        self.lemma = lemma
+        self.upos = upos
         self.utf8Start = utf8Start
         self.utf8End = utf8End
         self.norm = norm

@@ -18,14 +18,25 @@ public struct AnalyzeJob {
         public init() {}
     }
 
-    public static let tsvHeader = "answer\tutf8Start\tutf8End\ttext\tnorm\tkind\texcerpt\tflags"
+    /// The TSV columns; `lemma` and `upos` are empty when lemmas are off (`--no-lemmas`).
+    public static let tsvHeader = "answer\tutf8Start\tutf8End\ttext\tnorm\tkind\tlemma\tupos\texcerpt\tflags"
 
     private let analyzer: TextAnalyzer
     public let format: Format
+    /// Seconds spent loading the lexicon (0 without lemmas).
+    public let lexiconLoadSeconds: Double
 
-    public init(format: Format) throws {
+    /// A job without lemmas (text stage only), or with the given lemmatizer.
+    public init(format: Format, lemmatizer: FrenchLemmatizer? = nil) throws {
         self.format = format
-        self.analyzer = try TextAnalyzer()
+        self.analyzer = try TextAnalyzer(lemmatizer: lemmatizer)
+        self.lexiconLoadSeconds = lemmatizer?.lexicon.loadSeconds ?? 0
+    }
+
+    /// A job that loads the lexicon (located as `FrenchLexicon.locate` does) when `lemmas` is true.
+    public init(format: Format, lemmas: Bool, lexicons: String?) throws {
+        let lemmatizer = lemmas ? FrenchLemmatizer(lexicon: try FrenchLexicon.load(explicit: lexicons)) : nil
+        try self.init(format: format, lemmatizer: lemmatizer)
     }
 
     /// Splits a file's bytes into answers, one per line (LF or CRLF). A final newline does not
@@ -67,7 +78,8 @@ public struct AnalyzeJob {
     private func renderTSV(_ result: AnalyzedText, _ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ out: inout String) {
         for t in result.tokens {
             out += "\(index)\t\(t.utf8Start)\t\(t.utf8End)\t\(TextOutput.tsvCell(slice(bytes, t.utf8Start, t.utf8End)))\t"
-            out += "\(TextOutput.tsvCell(t.norm))\t\(t.kind.rawValue)\t\(t.excerptIndex)\t\(t.flags.names())\n"
+            out += "\(TextOutput.tsvCell(t.norm))\t\(t.kind.rawValue)\t\(TextOutput.tsvCell(t.lemma ?? ""))\t\(t.upos?.name ?? "")\t"
+            out += "\(t.excerptIndex)\t\(t.flags.names())\n"
         }
     }
 
@@ -81,7 +93,10 @@ public struct AnalyzeJob {
         for (k, t) in result.tokens.enumerated() {
             if k > 0 { out += "," }
             out += "{\"utf8Start\":\(t.utf8Start),\"utf8End\":\(t.utf8End),\"text\":\(TextOutput.jsonString(slice(bytes, t.utf8Start, t.utf8End)))"
-            out += ",\"norm\":\(TextOutput.jsonString(t.norm)),\"kind\":\"\(t.kind.rawValue)\",\"excerpt\":\(t.excerptIndex)"
+            out += ",\"norm\":\(TextOutput.jsonString(t.norm)),\"kind\":\"\(t.kind.rawValue)\""
+            if let lemma = t.lemma { out += ",\"lemma\":\(TextOutput.jsonString(lemma))" }
+            if let upos = t.upos { out += ",\"upos\":\"\(upos.name)\"" }
+            out += ",\"excerpt\":\(t.excerptIndex)"
             out += ",\"flags\":[\(TokenFlags.names.filter { t.flags.contains($0.0) }.map { "\"\($0.1)\"" }.joined(separator: ","))]}"
         }
         out += "]}\n"
@@ -105,15 +120,22 @@ public enum CLIRunner {
         let elapsed = Clock.now() - started
         FileIO.writeStandardOutput(output)
         if job.format == .summary {
-            FileIO.writeStandardOutput(AnalyzeJob.renderSummary(summary, seconds: elapsed))
+            FileIO.writeStandardOutput(AnalyzeJob.renderSummary(summary, seconds: elapsed,
+                                                                loadSeconds: job.lexiconLoadSeconds))
         }
     }
 }
 
 extension AnalyzeJob {
     /// The summary block: counts, time and rates.
-    public static func renderSummary(_ s: Summary, seconds: Double) -> String {
+    public static func renderSummary(_ s: Summary, seconds: Double, loadSeconds: Double = 0) -> String {
         let rate = seconds > 0 ? Double(s.tokens) / seconds : 0
+        let total = seconds + loadSeconds
+        let rateWithLoad = total > 0 ? Double(s.tokens) / total : 0
+        let lexicon = loadSeconds > 0
+            ? "lexicon   \(format(loadSeconds * 1000, decimals: 1)) ms load\n"
+                + "rate+load \(Int(rateWithLoad.rounded())) tokens/s (lexicon load included)\n"
+            : ""
         return """
             answers   \(s.answers)
             excerpts  \(s.excerpts)
@@ -123,7 +145,7 @@ extension AnalyzeJob {
             time      \(format(seconds, decimals: 3)) s
             rate      \(Int(rate.rounded())) tokens/s
 
-            """
+            """ + lexicon
     }
 
     static func format(_ value: Double, decimals: Int) -> String {

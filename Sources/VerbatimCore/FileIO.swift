@@ -57,6 +57,18 @@ public enum FileIO {
         return bytes
     }
 
+    /// Writes a whole file.
+    public static func writeAll(path: String, bytes: [UInt8]) throws {
+        guard let file = fopen(path, "wb") else {
+            throw VerbatimError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        }
+        let n = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+        let closed = fclose(file)
+        if n != bytes.count || closed != 0 {
+            throw VerbatimError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
     /// Writes text to standard output.
     public static func writeStandardOutput(_ text: String) {
         write(fd: 1, text)

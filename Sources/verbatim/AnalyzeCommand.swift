@@ -13,9 +13,9 @@ struct AnalyzeCommand: ParsableCommand {
 
             Formats:
               tsv      header line, then one line per token:
-                       answer utf8Start utf8End text norm kind excerpt flags
+                       answer utf8Start utf8End text norm kind lemma upos excerpt flags
               json     one JSON object per answer (JSON Lines) with its excerpts and tokens
-              summary  counts (answers, excerpts, tokens) and the time taken
+              summary  counts (answers, excerpts, tokens), the time taken, the lexicon load time
 
             Examples:
               verbatim analyze "L'ascenseur est en panne depuis 3 jours !!!"
@@ -33,6 +33,12 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: tsv, json or summary.")
     var format: AnalyzeJob.Format = .tsv
 
+    @Flag(help: "Skip lemmas and UPOS (text stage only; no lexicon needed).")
+    var noLemmas = false
+
+    @Option(help: "The lexicon folder (default: $VERBATIM_LEXICONS, ./lexicons/fr, or next to the executable).")
+    var lexicons: String?
+
     func validate() throws {
         if text != nil && input != nil {
             throw ValidationError("Give either TEXT or --input FILE, not both.")
@@ -40,7 +46,7 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let job = try AnalyzeJob(format: format)
+        let job = try AnalyzeJob(format: format, lemmas: !noLemmas, lexicons: lexicons)
         let answers: [ArraySlice<UInt8>]
         if let text {
             answers = [ArraySlice(Array(text.utf8))]

@@ -13,6 +13,6 @@ struct VerbatimCommand: ParsableCommand {
             original text, so every quote shown is what the respondent wrote.
             """,
         version: VerbatimVersion.string,
-        subcommands: [AnalyzeCommand.self]
+        subcommands: [AnalyzeCommand.self, LemmatizeCommand.self, BenchCommand.self]
     )
 }

@@ -32,8 +32,9 @@ NFC = lambda s: unicodedata.normalize("NFC", s)  # noqa: E731
 
 
 def fold(s):
-    """Accent-folded key: lowercase, NFD, drop combining marks, oe/ae ligatures."""
-    s = s.lower().replace("œ", "oe").replace("æ", "ae").replace("’", "'")
+    """Accent-folded key (ALGORITHM.md §2.2): lowercase, oe/ae ligatures, apostrophes, NFD,
+    drop combining marks, NFC. Same definition as lemmatize_ref.fold."""
+    s = s.lower().replace("œ", "oe").replace("æ", "ae").replace("’", "'").replace("ʼ", "'")
     s = unicodedata.normalize("NFD", s)
     s = "".join(c for c in s if not unicodedata.combining(c))
     return unicodedata.normalize("NFC", s)
@@ -456,6 +457,23 @@ def main():
               "# class\tupos\tfactor — calibration of the Lexique UPOS prior per ambiguity class "
               "(comma-joined sorted UPOS set of the form in lexique.tsv) " + udhdr, rows)
     files.append(("ud-ambclass.tsv", "LGPL-LR AND CC-BY-SA-4.0", ud_src))
+
+    # ---- fold-index.tsv : accent-folded key -> keys of ud-lemmas, lexique, dicollecte (§4 FOLDIDX),
+    # so that loaders need not fold 500 k keys. Only groups with more than one key, or whose
+    # single key differs from its fold, are written (the others give no accent variant).
+    groups = defaultdict(set)
+    for r in list(lex.keys()) + drows + [(f_, l_, u) for (f_, u, l_) in lexcount]:
+        groups[fold(r[0])].add(r[0])
+    rows = []
+    for fk, ks in groups.items():
+        if len(ks) > 1 or fk not in ks:
+            rows.extend((fk, k) for k in ks)
+    write_tsv(os.path.join(out, "fold-index.tsv"),
+              "# fold\tkey — accent-folded index (ALGORITHM.md §4) over the forms of lexique.tsv "
+              "(Lexique 3.83, CC BY-SA 4.0), dicollecte.tsv (Dicollecte 7.0, MPL-2.0) and "
+              "ud-lemmas.tsv (" + udhdr + "); see PROVENANCE.md", sort_rows(rows))
+    files.append(("fold-index.tsv", "CC-BY-SA-4.0 AND MPL-2.0 AND LGPL-LR",
+                  [lex_path, dic_path, aff_path] + ud_src))
 
     # ---- hand-made tables
     hm_src = [os.path.join(os.path.dirname(os.path.abspath(__file__)), "fr_handmade.py")]

@@ -1,0 +1,296 @@
+import FrenchText
+
+/// The French lemmatizer and UPOS tagger of lexicons/fr/ALGORITHM.md: lexicon candidates per word
+/// (§3–§4, §6), a trigram HMM over UPOS decoded with Viterbi per sentence (§5), the lemma of the
+/// chosen tag (§5.4).
+///
+/// Per token: one memo lookup on (key, accentless variant, shape) giving the candidate tags, their
+/// emission scores and best lemmas; then the Viterbi step over a flat transition table.
+///
+/// Not thread-safe (the memo): use one per worker; the `FrenchLexicon` is shared.
+public final class FrenchLemmatizer {
+    public static let stageName = "lemma"
+    public static let stageVersion = "1"
+
+    public let lexicon: FrenchLexicon
+    /// All mutable state, moved out into a local for the duration of a call so that the hot loops
+    /// work on a local value (no dynamic exclusivity checks on class properties per token).
+    private var state: LemmaState
+
+    public init(lexicon: FrenchLexicon) {
+        self.lexicon = lexicon
+        self.state = LemmaState(lexicon: lexicon)
+    }
+
+    @inline(__always)
+    private func withState<R>(_ body: (inout LemmaState) -> R) -> R {
+        var st = LemmaState.placeholder
+        swap(&st, &state)
+        defer { swap(&st, &state) }
+        return body(&st)
+    }
+
+    /// Lemmatizes one sentence (or answer) given as surface forms.
+    public func lemmatize(forms: [String]) -> [LemmaAnalysis] {
+        if forms.isEmpty { return [] }
+        return withState { $0.lemmatize(forms: forms) }
+    }
+
+    /// Sets `lemma`, `upos` and the `corrected`/`guessed`/`stopword` flags of `tokens[range]` (one
+    /// excerpt): every token goes in (punctuation and numbers give context) with its norm as the
+    /// key and its normalized surface for the shape.
+    /// Lemmatizes the tokens of one excerpt. `accentless` tells whether the whole answer was
+    /// typed without accents (then accent variants of known words are weighed too, §4).
+    package func annotate(_ range: Range<Int>, _ tokens: inout [Token], _ text: UnsafeBufferPointer<UInt8>,
+                          accentless: Bool) {
+        if range.isEmpty { return }
+        withState { $0.annotate(range, &tokens, text, accentless: accentless) }
+    }
+
+    /// Memo size (distinct key/shape/variant combinations seen).
+    public var memoCount: Int { state.entries.count }
+}
+
+/// The lemmatizer's memo and scratch space.
+struct LemmaState {
+    private var builder: CandidateBuilder?
+    private var memo: ByteKeyMemo
+    private(set) var entries: [Entry] = []
+    private var tagPool: [UInt8] = []
+    private var emissionPool: [Double] = []
+    private var lemmaPool: [String] = []
+    /// True when the lemma of that PROPN reading is the surface form itself.
+    private var surfacePool: [Bool] = []
+    private let logT: [Double]
+
+    // Viterbi scratch, reused across sentences.
+    private var scores: [Double] = []
+    private var backs: [UInt8] = []
+    private var offsets: [Int] = []
+
+    struct Entry {
+        var start: Int32
+        var count: UInt8
+        var source: LemmaSource
+        var stopword: Bool
+        var candidateCount: UInt16
+    }
+
+    let lexicon: FrenchLexicon?
+    private var ids: [Int32] = []
+    private var chosen: [Int] = []
+
+    init(lexicon: FrenchLexicon) {
+        self.lexicon = lexicon
+        self.builder = CandidateBuilder(lexicon: lexicon)
+        self.logT = lexicon.logTransitions
+        self.memo = ByteKeyMemo()
+    }
+
+    private init() {
+        lexicon = nil; builder = nil; logT = []; memo = .unallocated
+    }
+
+    static var placeholder: LemmaState { LemmaState() }
+
+    mutating func annotate(_ range: Range<Int>, _ tokens: inout [Token], _ text: UnsafeBufferPointer<UInt8>,
+                           accentless: Bool) {
+        ids.removeAll(keepingCapacity: true)
+        for i in range {
+            var n = tokens[i].norm
+            let surface = UnsafeBufferPointer(rebasing: text[tokens[i].normalizedUTF8Start..<tokens[i].normalizedUTF8End])
+            let id = n.withUTF8 { entry(key: $0, surface: surface, isFirst: i == range.lowerBound, accentlessSentence: accentless) }
+            ids.append(id)
+        }
+        var localIDs = ids, localChosen = chosen
+        ids = []; chosen = []
+        decode(localIDs, into: &localChosen)
+        for (k, i) in range.enumerated() {
+            let t = tokens[i]
+            let a = analysis(localIDs[k], localChosen[k], surface: String(decoding:
+                UnsafeBufferPointer(rebasing: text[t.normalizedUTF8Start..<t.normalizedUTF8End]), as: UTF8.self))
+            if let upos = Self.uposByKind(t.kind) {
+                // Punctuation, symbols, emoji, numbers, contacts: their tag comes from the
+                // tokenizer; they took part in the tagging context only.
+                tokens[i].lemma = t.norm
+                tokens[i].upos = upos
+                continue
+            }
+            tokens[i].lemma = a.lemma
+            tokens[i].upos = a.upos
+            if a.isCorrected { tokens[i].flags.insert(.corrected) }
+            if a.isGuess { tokens[i].flags.insert(.guessed) }
+            if entries[Int(localIDs[k])].stopword { tokens[i].flags.insert(.stopword) }
+        }
+        ids = localIDs; chosen = localChosen
+    }
+
+    /// The tag of tokens that are not words, by kind (nil for words).
+    static func uposByKind(_ kind: TokenKind) -> UPOS? {
+        switch kind {
+        case .word: return nil
+        case .number: return .num
+        case .punct: return .punct
+        case .symbol, .emoji, .emoticon: return .sym
+        case .email, .url, .phone, .hashtag, .mention, .other: return .x
+        }
+    }
+
+    mutating func lemmatize(forms: [String]) -> [LemmaAnalysis] {
+        let keys = forms.map(LexicalKeys.key)
+        var accentless = true
+        for k in keys {
+            var c = k
+            if c.withUTF8({ LexicalKeys.hasAccent($0) }) { accentless = false; break }
+        }
+        var ids: [Int32] = []
+        ids.reserveCapacity(forms.count)
+        for i in forms.indices {
+            var k = keys[i], f = forms[i]
+            let id = k.withUTF8 { kb in f.withUTF8 { fb in entry(key: kb, surface: fb, isFirst: i == 0, accentlessSentence: accentless) } }
+            ids.append(id)
+        }
+        var chosen = [Int](repeating: 0, count: ids.count)
+        decode(ids, into: &chosen)
+        return ids.indices.map { analysis(ids[$0], chosen[$0], surface: forms[$0]) }
+    }
+
+    /// The memo entry of one word: `key` is the lookup key (NFC, lowercase, `'`), `surface` the
+    /// form as written (for its shape).
+    mutating func entry(key: UnsafeBufferPointer<UInt8>, surface: UnsafeBufferPointer<UInt8>, isFirst: Bool,
+                       accentlessSentence: Bool) -> Int32 {
+        let shape = WordShape.of(surface, isFirst: isFirst)
+        let variant = accentlessSentence && !LexicalKeys.hasAccent(key)
+        let flags = shape.rawValue | (variant ? 0x80 : 0)
+        let h = ByteKeyMemo.hash(key, flags)
+        if let e = memo.find(key, flags, hash: h) { return e }
+        let keyString = String(decoding: key, as: UTF8.self)
+        let (cand, src) = builder!.candidates(key: keyString, shape: shape, accentless: variant)
+        append(cand, src, stopword: lexicon!.stopwords.contains(keyString))
+        let id = memo.insert(key, flags, hash: h)
+        precondition(Int(id) == entries.count - 1)
+        return id
+    }
+
+    /// Viterbi over entries: `chosen[i]` receives the index of the chosen tag within entry i.
+    mutating func decode(_ ids: [Int32], into chosen: inout [Int]) {
+        ids.withUnsafeBufferPointer { decode($0, into: &chosen) }
+    }
+
+    /// The analysis of entry `id` with its tag number `k`; `surface` gives PROPN lemmas their case.
+    func analysis(_ id: Int32, _ k: Int, surface: @autoclosure () -> String) -> LemmaAnalysis {
+        let e = entries[Int(id)]
+        let p = Int(e.start) + k
+        let tag = tagPool[p]
+        var lemma = lemmaPool[p]
+        if tag == UPOS.propn.rawValue {
+            let s = LexicalKeys.nfc(surface())
+            if surfacePool[p] || CaseFolding.folded(lemma) == CaseFolding.folded(s) { lemma = s }
+        }
+        return LemmaAnalysis(lemma: lemma, upos: UPOS(rawValue: tag)!, source: e.source,
+                             candidateCount: Int(e.candidateCount))
+    }
+
+    // MARK: - Internals
+
+    private mutating func append(_ cand: WeightedAnalyses, _ src: LemmaSource, stopword: Bool) {
+        let start = tagPool.count
+        let prior = lexicon!.tagPrior
+        var tags = Array(Set(cand.tags)).sorted()
+        for t in tags {
+            var pt = 0.0
+            for i in 0..<cand.count where cand.tags[i] == t { pt += cand.weights[i] }
+            let b = cand.best(tag: t)!
+            tagPool.append(t)
+            emissionPool.append(log(pt / prior[Int(t)]))
+            lemmaPool.append(cand.lemmas[b])
+            surfacePool.append(t == UPOS.propn.rawValue && cand.lemmas[b].isEmpty)
+        }
+        entries.append(Entry(start: Int32(start), count: UInt8(tags.count), source: src, stopword: stopword,
+                             candidateCount: UInt16(min(cand.count, Int(UInt16.max)))))
+        tags.removeAll()
+    }
+
+    private mutating func decode(_ ids: UnsafeBufferPointer<Int32>, into chosen: inout [Int]) {
+        let n = ids.count
+        if n == 0 { return }
+        if chosen.count < n { chosen.append(contentsOf: repeatElement(0, count: n - chosen.count)) }
+        offsets.removeAll(keepingCapacity: true)
+        scores.removeAll(keepingCapacity: true)
+        backs.removeAll(keepingCapacity: true)
+        let T = UPOS.tagCount
+        entries.withUnsafeBufferPointer { ent in
+        tagPool.withUnsafeBufferPointer { tp in
+        emissionPool.withUnsafeBufferPointer { ep in
+        logT.withUnsafeBufferPointer { lt in
+            // Position -1 has the single state (<S>, <S>) with score 0.
+            var prevStart = 0          // offset of V_{i-1} in scores
+            var prevTags: (start: Int, count: Int) = (-1, 1)    // T_{i-1}; -1 = {<S>}
+            var prev2Tags: (start: Int, count: Int) = (-1, 1)   // T_{i-2}
+            scores.append(0); backs.append(0)
+            for i in 0..<n {
+                let e = ent[Int(ids[i])]
+                let ts = Int(e.start), tc = Int(e.count)
+                let curStart = scores.count
+                offsets.append(curStart)
+                // state (j in T_{i-1}, k in T_i) at curStart + j * tc + k
+                for _ in 0..<(prevTags.count * tc) { scores.append(0); backs.append(0) }
+                scores.withUnsafeMutableBufferPointer { sc in
+                backs.withUnsafeMutableBufferPointer { bk in
+                    for j in 0..<prevTags.count {
+                        let b = prevTags.start < 0 ? 0 : Int(tp[prevTags.start + j])
+                        for k in 0..<tc {
+                            let t = Int(tp[ts + k])
+                            let em = ep[ts + k]
+                            var best = -Double.infinity
+                            var arg = 0
+                            for h in 0..<prev2Tags.count {
+                                let a = prev2Tags.start < 0 ? 0 : Int(tp[prev2Tags.start + h])
+                                let s = sc[prevStart + h * prevTags.count + j] + lt[(a * T + b) * T + t] + em
+                                if s > best || h == 0 { best = s; arg = h }
+                            }
+                            sc[curStart + j * tc + k] = best
+                            bk[curStart + j * tc + k] = UInt8(arg)
+                        }
+                    }
+                }
+                }
+                prev2Tags = prevTags
+                prevTags = (ts, tc)
+                prevStart = curStart
+            }
+            // End: argmax over states (a, b) of s + logT(a, b, </S>); first in sorted order on ties.
+            var best = -Double.infinity
+            var bj = 0, bkk = 0
+            var first = true
+            for j in 0..<prev2Tags.count {
+                let a = prev2Tags.start < 0 ? 0 : Int(tp[prev2Tags.start + j])
+                for k in 0..<prevTags.count {
+                    let b = Int(tp[prevTags.start + k])
+                    let s = scores[prevStart + j * prevTags.count + k] + lt[(a * T + b) * T]
+                    if first || s > best { best = s; bj = j; bkk = k; first = false }
+                }
+            }
+            // Follow back-pointers: at position i the state is (j = index in T_{i-1}, k = index in T_i).
+            var j = bj, k = bkk
+            var i = n - 1
+            while i >= 0 {
+                chosen[i] = k
+                let tcI = Int(ent[Int(ids[i])].count)
+                let h = Int(backs[offsets[i] + j * tcI + k])
+                k = j
+                j = h
+                i -= 1
+            }
+        }
+        }
+        }
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

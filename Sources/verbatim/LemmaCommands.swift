@@ -1,0 +1,74 @@
+import ArgumentParser
+import VerbatimCore
+
+struct LemmatizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lemmatize",
+        abstract: "Predict LEMMA and UPOS of a CoNLL-U file (gold tokenization kept).",
+        discussion: """
+            Rewrites columns 3 (LEMMA) and 4 (UPOS) of every word line; comments, multiword \
+            ranges (3-4), empty nodes (5.1) and every other column are kept byte for byte.
+
+            Example:
+              verbatim lemmatize --conllu fr_gsd-ud-dev.conllu -o predicted.conllu
+            """
+    )
+
+    @Option(help: "The CoNLL-U file to read.")
+    var conllu: String
+
+    @Option(name: .shortAndLong, help: "Output file (default: standard output).")
+    var output: String?
+
+    @Option(help: "The lexicon folder (default: $VERBATIM_LEXICONS, ./lexicons/fr, or next to the executable).")
+    var lexicons: String?
+
+    func run() throws {
+        try LemmatizeJob.run(conllu: conllu, output: output, lexicons: lexicons)
+    }
+}
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure accuracy and speed of pipeline stages.",
+        subcommands: [BenchLemmasCommand.self]
+    )
+}
+
+struct BenchLemmasCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lemmas",
+        abstract: "Score predicted lemmas against gold CoNLL-U lemmas (lowercased match).",
+        discussion: """
+            Per file and macro average: (a) all words except PUNCT/SYM/NUM, (b) (a) without PRON, \
+            (c) NOUN/VERB/ADJ/ADV, (d) VERB; UPOS accuracy; lemmatizer tokens/s; lexicon load time.
+
+            Example:
+              verbatim bench lemmas ../shared/ud/fr_*-ud-dev.conllu --strip-accents
+            """
+    )
+
+    @Argument(help: "CoNLL-U files with gold lemmas.")
+    var files: [String]
+
+    @Flag(help: "Strip accents from the FORM column before lemmatizing (simulates unaccented typing).")
+    var stripAccents = false
+
+    @Option(help: "Output format: table or json.")
+    var format: BenchFormat = .table
+
+    @Option(help: "The lexicon folder (default: $VERBATIM_LEXICONS, ./lexicons/fr, or next to the executable).")
+    var lexicons: String?
+
+    enum BenchFormat: String, ExpressibleByArgument { case table, json }
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("Give at least one CoNLL-U file.") }
+    }
+
+    func run() throws {
+        FileIO.writeStandardOutput(try LemmaBench.run(files: files, lexicons: lexicons, stripAccents: stripAccents,
+                                                      json: format == .json))
+    }
+}
