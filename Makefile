@@ -3,7 +3,7 @@
 #   make test   install what is missing, build, run the tests
 SWIFT ?= swift
 
-.PHONY: deps demo test build release corpus bench-text
+.PHONY: deps demo test build release corpus bench-text bench-pipeline
 
 deps:
 	@.ci/install-deps
@@ -26,5 +26,10 @@ corpus: Benchmarks/corpus/fr-1M.txt
 Benchmarks/corpus/fr-1M.txt:
 	Benchmarks/corpus/make-corpus.sh
 
+# Text stage only (normalize + tokenize + segment).
 bench-text: release corpus
+	.build/release/verbatim analyze --input Benchmarks/corpus/fr-1M.txt --format summary --no-lemmas
+
+# Text stage + lemmatizer, lexicon load included.
+bench-pipeline: release corpus
 	.build/release/verbatim analyze --input Benchmarks/corpus/fr-1M.txt --format summary
