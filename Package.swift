@@ -18,7 +18,7 @@ let package = Package(
             pkgConfig: "icu-i18n",
             providers: [.apt(["libicu-dev"])]
         ),
-        // The only module that sees ICU. Foundation-free by contract (see docs/architecture).
+        // The only module that sees ICU. Foundation-free by contract: Foundation bundles its own ICU.
         .target(
             name: "FrenchText",
             dependencies: ["CICU"]

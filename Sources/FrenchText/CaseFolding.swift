@@ -1,7 +1,7 @@
 /// Keys for lookup and search: case folded, and optionally accent folded.
 ///
 /// Lemma lookup keeps accents (été ≠ ete); accent-folded keys exist only for fallbacks and
-/// search (see docs/architecture: "Tokens").
+/// search (the design notes' "Tokens" contract).
 public enum CaseFolding {
     /// Lowercases (Unicode simple case folding) a UTF-8 slice. ASCII takes a fast path.
     public static func folded(_ utf8: UnsafeBufferPointer<UInt8>) -> String {
@@ -64,48 +64,11 @@ public enum CaseFolding {
         return copy.withUTF8 { folded($0) }
     }
 
-    /// Lowercase and strip accents: NFD, drop non-spacing marks, œ → oe, æ → ae, ß → ss.
-    /// "Sécurité" → "securite", "Œuvre" → "oeuvre".
+    /// Lowercase and strip accents: NFD, drop non-spacing marks, œ → oe, æ → ae, ’ → '.
+    /// "Sécurité" → "securite", "Œuvre" → "oeuvre". The same key as the lemmatizer's
+    /// accent-folded index (`LexicalKeys.fold`), so search and lookup agree.
     public static func accentFolded(_ text: String) -> String {
-        var copy = text
-        return copy.withUTF8 { accentFolded($0) }
-    }
-
-    /// Accent-folded key of a UTF-8 slice.
-    public static func accentFolded(_ utf8: UnsafeBufferPointer<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count)
-        var i = 0
-        var scratch: [UInt16] = []
-        while i < utf8.count {
-            let d = decodeScalar(utf8, at: i)
-            i += d.utf8Count
-            if d.value < 0x80 {
-                let b = UInt8(d.value)
-                out.append((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
-                continue
-            }
-            let folded = foldScalar(d.value)
-            switch folded {
-            case 0x0153: out.append(0x6F); out.append(0x65); continue // œ
-            case 0x00E6: out.append(0x61); out.append(0x65); continue // æ
-            case 0x00DF: out.append(0x73); out.append(0x73); continue // ß
-            default: break
-            }
-            scratch.removeAll(keepingCapacity: true)
-            appendUTF16(folded, to: &scratch)
-            var decomposed: [UInt8] = []
-            ICU.normalize(scratch, with: ICU.nfd, appendingTo: &decomposed)
-            decomposed.withUnsafeBufferPointer { buffer in
-                var k = 0
-                while k < buffer.count {
-                    let s = decodeScalar(buffer, at: k)
-                    if !ICU.isNonSpacingMark(s.value) { appendUTF8(s.value, to: &out) }
-                    k += s.utf8Count
-                }
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        LexicalKeys.fold(text)
     }
 
     @inline(__always)
