@@ -27,12 +27,32 @@ let package = Package(
             name: "TextAnalysis",
             dependencies: ["FrenchText"]
         ),
-        // Readers for survey exports: encodings, CSV/TSV; no ICU, no Foundation.
-        .target(name: "Ingest"),
+        // System SQLite (libsqlite3-dev); FTS5 is compiled into Debian's build.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // The quote store: schema, migrations, writes, FTS5 search. A thin wrapper over the C API.
+        .target(
+            name: "Store",
+            dependencies: ["CSQLite", "TextAnalysis"]
+        ),
+        // System zlib (zlib1g-dev) through pkg-config: raw inflate for the ZIP inside .xlsx files.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        // Readers for survey exports: encodings, CSV/TSV, XLSX, JSONL; no ICU, no Foundation.
+        .target(
+            name: "Ingest",
+            dependencies: ["CZlib"]
+        ),
         // Orchestration shared by the CLI, the server and the benchmarks.
         .target(
             name: "VerbatimCore",
-            dependencies: ["TextAnalysis", "Ingest"]
+            dependencies: ["TextAnalysis", "Ingest", "Store"]
         ),
         .executableTarget(
             name: "verbatim",
@@ -43,7 +63,9 @@ let package = Package(
         ),
         .testTarget(name: "FrenchTextTests", dependencies: ["FrenchText"]),
         .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
+        // Fixtures/ (a script and the .xlsx it writes) are read through #filePath, not as resources.
+        .testTarget(name: "IngestTests", dependencies: ["Ingest"], exclude: ["Fixtures"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "VerbatimCoreTests", dependencies: ["VerbatimCore"]),
     ],
     swiftLanguageModes: [.v6]

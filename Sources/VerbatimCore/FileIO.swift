@@ -8,11 +8,14 @@ import Darwin
 public enum VerbatimError: Error, CustomStringConvertible {
     case cannotRead(path: String, reason: String)
     case cannotWrite(path: String, reason: String)
+    /// A file the user gave has a line Verbatim cannot use.
+    case badInput(path: String, line: Int, reason: String)
 
     public var description: String {
         switch self {
         case let .cannotRead(path, reason): return "cannot read \(path): \(reason)"
         case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
+        case let .badInput(path, line, reason): return "\(path):\(line): \(reason)"
         }
     }
 }
@@ -27,6 +30,9 @@ public enum FileIO {
         defer { fclose(file) }
         return try read(file, path: path)
     }
+
+    /// Whether a file (or folder) exists at `path`.
+    public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
     /// Reads standard input to its end.
     public static func readStandardInput() -> [UInt8] {
@@ -57,15 +63,19 @@ public enum FileIO {
         return bytes
     }
 
-    /// Writes a whole file.
+    /// Writes a whole file atomically: to a temporary file beside it, then renamed over it, so a
+    /// crash never leaves a half-written file.
     public static func writeAll(path: String, bytes: [UInt8]) throws {
-        guard let file = fopen(path, "wb") else {
+        let temporary = "\(path).tmp-\(getpid())"
+        guard let file = fopen(temporary, "wb") else {
             throw VerbatimError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
         }
         let n = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
         let closed = fclose(file)
-        if n != bytes.count || closed != 0 {
-            throw VerbatimError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        if n != bytes.count || closed != 0 || rename(temporary, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw VerbatimError.cannotWrite(path: path, reason: reason)
         }
     }
 

@@ -42,3 +42,36 @@ public enum TextOutput {
         return out
     }
 }
+
+/// CSV cells that Excel opens safely.
+public struct CSVCells: Sendable {
+    public var delimiter: Character
+    /// Prefix cells that Excel would run as formulas (on for exports, off for generated test data).
+    public var neutralizeFormulas: Bool
+
+    public init(delimiter: Character = ",", neutralizeFormulas: Bool = true) {
+        self.delimiter = delimiter
+        self.neutralizeFormulas = neutralizeFormulas
+    }
+
+    /// One cell: a leading = + - @ (or tab/CR) is neutralised with a `'` so Excel never runs it as
+    /// a formula; quoted when it holds the delimiter, a quote or a line break.
+    public func cell(_ text: String) -> String {
+        var value = text
+        if neutralizeFormulas, let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
+        guard value.contains(where: { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
+            return value
+        }
+        var out = "\""
+        for ch in value { if ch == "\"" { out += "\"\"" } else { out.append(ch) } }
+        return out + "\""
+    }
+
+    /// A record: cells joined by the delimiter, ended by CRLF (RFC 4180).
+    public func row(_ cells: [String]) -> String {
+        cells.map(cell).joined(separator: String(delimiter)) + "\r\n"
+    }
+
+    /// The UTF-8 byte order mark Excel needs to read UTF-8.
+    public static let byteOrderMark = "\u{FEFF}"
+}

@@ -32,7 +32,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure accuracy and speed of pipeline stages.",
-        subcommands: [BenchLemmasCommand.self]
+        subcommands: [BenchLemmasCommand.self, BenchStoreCommand.self]
     )
 }
 
@@ -70,5 +70,41 @@ struct BenchLemmasCommand: ParsableCommand {
     func run() throws {
         FileIO.writeStandardOutput(try LemmaBench.run(files: files, lexicons: lexicons, stripAccents: stripAccents,
                                                       json: format == .json))
+    }
+}
+
+struct BenchStoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "store",
+        abstract: "Time `verbatim run` on a generated consultation and search latency on its database.",
+        discussion: """
+            Generates N answers by resampling the sentences of the bundled sample (seed 42), runs \
+            the whole batch job on them (read, analyze on all cores, store, index), reports \
+            answers/s and peak memory, then times single-word searches and phrase searches with \
+            a --where filter (p50/p95). Build in release mode first.
+
+            Example:
+              swift build -c release && .build/release/verbatim bench store --answers 100000
+            """
+    )
+
+    @Option(help: "Answers to generate.")
+    var answers = 100_000
+
+    @Option(help: "Runs per search query.")
+    var repeats = 20
+
+    @Option(help: "Keep the database at this path (default: a temporary file, removed).")
+    var db: String?
+
+    @Option(help: "The sample folder (default: ./examples/consultation).")
+    var sample: String?
+
+    @Option(help: "The lexicon folder (default: $VERBATIM_LEXICONS, ./lexicons/fr, or next to the executable).")
+    var lexicons: String?
+
+    func run() throws {
+        FileIO.writeStandardOutput(try StoreBench.run(answers: answers, sample: sample, database: db, lexicons: lexicons,
+                                                      repeats: repeats))
     }
 }

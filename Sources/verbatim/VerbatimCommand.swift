@@ -13,6 +13,22 @@ struct VerbatimCommand: ParsableCommand {
             original text, so every quote shown is what the respondent wrote.
             """,
         version: VerbatimVersion.string,
-        subcommands: [AnalyzeCommand.self, LemmatizeCommand.self, BenchCommand.self]
+        subcommands: [DemoCommand.self, RunCommand.self, SearchCommand.self, ExportCommand.self, AnalyzeCommand.self,
+                      LemmatizeCommand.self, BenchCommand.self]
     )
+
+    /// Parses and runs the subcommand; Verbatim's errors map to exit codes in one place
+    /// (`ExitStatus`): 1 nothing found, 2 bad input, 3 internal.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if let code = ExitStatus.code(for: error) {
+                FileIO.writeStandardError("verbatim: \(error)\n")
+                Self.exit(withError: ExitCode(code))
+            }
+            Self.exit(withError: error)
+        }
+    }
 }

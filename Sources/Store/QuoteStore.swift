@@ -1,0 +1,300 @@
+/// One excerpt ready to store: its span in the answer, the original slice and its index text.
+public struct ExcerptRecord: Sendable, Equatable {
+    public var utf8Start: Int
+    public var utf8End: Int
+    /// The original bytes of the span, exactly as the respondent wrote them.
+    public var text: String
+    /// Index columns, see `SearchText`.
+    public var forms: String
+    public var lemmas: String
+    /// Indexed tokens in the excerpt.
+    public var tokenCount: Int
+
+    public init(utf8Start: Int, utf8End: Int, text: String, forms: String, lemmas: String, tokenCount: Int) {
+        self.utf8Start = utf8Start
+        self.utf8End = utf8End
+        self.text = text
+        self.forms = forms
+        self.lemmas = lemmas
+        self.tokenCount = tokenCount
+    }
+}
+
+/// One answer ready to store.
+public struct AnswerWrite: Sendable {
+    public var respondent: String
+    public var question: String
+    public var text: String
+    public var sha256: String
+    /// Respondent fields (group, territory…); the latest value of a field wins.
+    public var fields: [(name: String, value: String)]
+    public var sourceLine: Int?
+    public var excerpts: [ExcerptRecord]
+
+    public init(respondent: String, question: String, text: String, sha256: String,
+                fields: [(name: String, value: String)], sourceLine: Int?, excerpts: [ExcerptRecord]) {
+        self.respondent = respondent
+        self.question = question
+        self.text = text
+        self.sha256 = sha256
+        self.fields = fields
+        self.sourceLine = sourceLine
+        self.excerpts = excerpts
+    }
+}
+
+/// Provenance of a run (DESIGN.md: "runs are records").
+public struct RunRecord: Sendable {
+    public var toolVersion: String
+    /// JSON array of `{"name":…, "version":…}`.
+    public var stagesJSON: String
+    /// JSON object: lexicon version and manifest checksum.
+    public var lexiconsJSON: String
+    public var settingsJSON: String
+    public var sourceFile: String
+    public var sourceSha256: String
+
+    public init(toolVersion: String, stagesJSON: String, lexiconsJSON: String, settingsJSON: String,
+                sourceFile: String, sourceSha256: String) {
+        self.toolVersion = toolVersion
+        self.stagesJSON = stagesJSON
+        self.lexiconsJSON = lexiconsJSON
+        self.settingsJSON = settingsJSON
+        self.sourceFile = sourceFile
+        self.sourceSha256 = sourceSha256
+    }
+}
+
+/// Counts a run reports at its end.
+public struct RunCounts: Sendable, Equatable {
+    public var answersRead = 0
+    public var answersAdded = 0
+    public var answersUpdated = 0
+    public var answersUnchanged = 0
+    public var excerptsAdded = 0
+    public init() {}
+}
+
+/// The quote store: one SQLite file in WAL mode holding consultations, respondents, answers,
+/// excerpts and runs, with an FTS5 index over excerpts.
+///
+/// One writer at a time (SQLite's rule); each batch of answers is one transaction, so an
+/// interrupted run keeps every batch it committed and nothing half-written.
+public final class QuoteStore {
+    public let database: SQLiteDatabase
+    public var path: String { database.path }
+
+    /// Opens (and when writable, creates and migrates) the database at `path`.
+    public init(path: String, readOnly: Bool = false) throws {
+        database = try SQLiteDatabase(path: path, mode: readOnly ? .readOnly : .readWriteCreate)
+        try Schema.prepare(database, writable: !readOnly)
+        if readOnly {
+            let applied = try Schema.appliedMigrations(database)
+            guard !applied.isEmpty else {
+                throw StoreError.unknownSchema(path: path, migration: "(none: not a Verbatim database)")
+            }
+        }
+    }
+
+    /// The id of the consultation `name`, created when `create` is true.
+    public func consultationID(named name: String, create: Bool) throws -> Int64 {
+        if let id = try database.scalarInt("SELECT id FROM consultation WHERE name = ?", [.text(name)]) { return id }
+        guard create else {
+            throw StoreError.unknownConsultation(path: path, name: name, available: try consultationNames())
+        }
+        try database.prepare("INSERT INTO consultation(name, createdAt) VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))")
+            .run([.text(name)])
+        return database.lastInsertRowID
+    }
+
+    /// Consultation names, sorted.
+    public func consultationNames() throws -> [String] {
+        let statement = try database.prepare("SELECT name FROM consultation ORDER BY name")
+        var names: [String] = []
+        while try statement.step() { names.append(statement.text(0)) }
+        return names
+    }
+
+    /// The consultation to read: `name` when given, else the only one (error when several).
+    public func resolveConsultation(_ name: String?) throws -> Int64 {
+        if let name { return try consultationID(named: name, create: false) }
+        let names = try consultationNames()
+        guard names.count == 1 else {
+            throw StoreError.unknownConsultation(path: path, name: "(unspecified; use --consultation)", available: names)
+        }
+        return try consultationID(named: names[0], create: false)
+    }
+
+    /// Adds or relabels questions (code → label; nil keeps the current label).
+    public func upsertQuestions(consultation: Int64, _ questions: [(code: String, label: String?)]) throws {
+        let statement = try database.prepare("""
+            INSERT INTO question(consultationId, code, label) VALUES (?, ?, ?)
+            ON CONFLICT (consultationId, code) DO UPDATE SET label = coalesce(excluded.label, label)
+            """)
+        try database.transaction {
+            for q in questions { try statement.run([.int(consultation), .text(q.code), q.label.map(SQLiteValue.text) ?? .null]) }
+        }
+    }
+
+    /// The sha256 of every stored answer of a consultation, by respondent and question code.
+    public func answerHashes(consultation: Int64) throws -> [AnswerKey: String] {
+        let statement = try database.prepare("""
+            SELECT r.code, q.code, a.sha256 FROM answer a
+            JOIN respondent r ON r.id = a.respondentId JOIN question q ON q.id = a.questionId
+            WHERE r.consultationId = ?
+            """)
+        try statement.bind([.int(consultation)])
+        var hashes: [AnswerKey: String] = [:]
+        while try statement.step() {
+            hashes[AnswerKey(respondent: statement.text(0), question: statement.text(1))] = statement.text(2)
+        }
+        return hashes
+    }
+
+    /// Starts a run (its `finishedAt` stays NULL until `finishRun`).
+    public func beginRun(consultation: Int64, _ run: RunRecord) throws -> Int64 {
+        try database.prepare("""
+            INSERT INTO run(consultationId, startedAt, toolVersion, stages, lexicons, settings, sourceFile, sourceSha256)
+            VALUES (?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?, ?, ?, ?, ?, ?)
+            """).run([.int(consultation), .text(run.toolVersion), .text(run.stagesJSON), .text(run.lexiconsJSON),
+                      .text(run.settingsJSON), .text(run.sourceFile), .text(run.sourceSha256)])
+        return database.lastInsertRowID
+    }
+
+    /// Records the end of a run and its counts.
+    public func finishRun(_ run: Int64, counts: RunCounts) throws {
+        try database.prepare("""
+            UPDATE run SET finishedAt = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), answersRead = ?, answersAdded = ?,
+                answersUpdated = ?, answersUnchanged = ?, excerptsAdded = ? WHERE id = ?
+            """).run([.int(Int64(counts.answersRead)), .int(Int64(counts.answersAdded)), .int(Int64(counts.answersUpdated)),
+                      .int(Int64(counts.answersUnchanged)), .int(Int64(counts.excerptsAdded)), .int(run)])
+    }
+
+    /// A writer for one run: prepared statements and respondent/question id caches.
+    public func writer(consultation: Int64, run: Int64) throws -> AnswerWriter {
+        try AnswerWriter(store: self, consultation: consultation, run: run)
+    }
+}
+
+/// Identifies an answer within a consultation.
+public struct AnswerKey: Hashable, Sendable {
+    public var respondent: String
+    public var question: String
+    public init(respondent: String, question: String) {
+        self.respondent = respondent
+        self.question = question
+    }
+}
+
+/// Writes answers with their excerpts for one run. Call `write(_:)` with batches; each batch is
+/// one transaction.
+public final class AnswerWriter {
+    private let database: SQLiteDatabase
+    private let consultation: Int64
+    private let run: Int64
+    private var respondentIDs: [String: Int64] = [:]
+    private var questionIDs: [String: Int64] = [:]
+    private let upsertRespondent: SQLiteStatement
+    private let upsertField: SQLiteStatement
+    private let upsertQuestion: SQLiteStatement
+    private let findAnswer: SQLiteStatement
+    private let insertAnswer: SQLiteStatement
+    private let updateAnswer: SQLiteStatement
+    private let deleteExcerpts: SQLiteStatement
+    private let insertExcerpt: SQLiteStatement
+
+    init(store: QuoteStore, consultation: Int64, run: Int64) throws {
+        database = store.database
+        self.consultation = consultation
+        self.run = run
+        upsertRespondent = try database.prepare("""
+            INSERT INTO respondent(consultationId, code) VALUES (?, ?)
+            ON CONFLICT (consultationId, code) DO UPDATE SET code = excluded.code RETURNING id
+            """)
+        upsertField = try database.prepare("""
+            INSERT INTO respondentField(respondentId, name, value) VALUES (?, ?, ?)
+            ON CONFLICT (respondentId, name) DO UPDATE SET value = excluded.value WHERE value <> excluded.value
+            """)
+        upsertQuestion = try database.prepare("""
+            INSERT INTO question(consultationId, code) VALUES (?, ?)
+            ON CONFLICT (consultationId, code) DO UPDATE SET code = excluded.code RETURNING id
+            """)
+        findAnswer = try database.prepare("SELECT id, sha256 FROM answer WHERE respondentId = ? AND questionId = ?")
+        insertAnswer = try database.prepare("""
+            INSERT INTO answer(respondentId, questionId, text, sha256, runId, sourceLine) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        updateAnswer = try database.prepare("UPDATE answer SET text = ?, sha256 = ?, runId = ?, sourceLine = ? WHERE id = ?")
+        deleteExcerpts = try database.prepare("DELETE FROM excerpt WHERE answerId = ?")
+        insertExcerpt = try database.prepare("""
+            INSERT INTO excerpt(answerId, runId, ordinal, utf8Start, utf8End, text, forms, lemmas, tokenCount)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+    }
+
+    /// Writes a batch in one transaction; answers whose text is already stored unchanged are
+    /// skipped. Adds the outcome to `counts`.
+    public func write(_ answers: [AnswerWrite], counts: inout RunCounts) throws {
+        var batch = RunCounts()
+        try database.transaction {
+            for answer in answers { try write(answer, &batch) }
+        }
+        counts.answersAdded += batch.answersAdded
+        counts.answersUpdated += batch.answersUpdated
+        counts.answersUnchanged += batch.answersUnchanged
+        counts.excerptsAdded += batch.excerptsAdded
+    }
+
+    private func idReturning(_ statement: SQLiteStatement, _ values: [SQLiteValue]) throws -> Int64 {
+        defer { statement.reset() }
+        try statement.bind(values)
+        guard try statement.step() else { return database.lastInsertRowID }
+        return statement.int64(0)
+    }
+
+    private func respondentID(_ code: String) throws -> Int64 {
+        if let id = respondentIDs[code] { return id }
+        let id = try idReturning(upsertRespondent, [.int(consultation), .text(code)])
+        respondentIDs[code] = id
+        return id
+    }
+
+    private func questionID(_ code: String) throws -> Int64 {
+        if let id = questionIDs[code] { return id }
+        let id = try idReturning(upsertQuestion, [.int(consultation), .text(code)])
+        questionIDs[code] = id
+        return id
+    }
+
+    private func write(_ answer: AnswerWrite, _ counts: inout RunCounts) throws {
+        let respondent = try respondentID(answer.respondent)
+        for field in answer.fields {
+            try upsertField.run([.int(respondent), .text(field.name), .text(field.value)])
+        }
+        let question = try questionID(answer.question)
+        let line: SQLiteValue = answer.sourceLine.map { .int(Int64($0)) } ?? .null
+        try findAnswer.bind([.int(respondent), .int(question)])
+        let existing: (id: Int64, sha: String)? = try findAnswer.step() ? (findAnswer.int64(0), findAnswer.text(1)) : nil
+        findAnswer.reset()
+        let answerID: Int64
+        if let existing {
+            if existing.sha == answer.sha256 {
+                counts.answersUnchanged += 1
+                return
+            }
+            try deleteExcerpts.run([.int(existing.id)])
+            try updateAnswer.run([.text(answer.text), .text(answer.sha256), .int(run), line, .int(existing.id)])
+            answerID = existing.id
+            counts.answersUpdated += 1
+        } else {
+            try insertAnswer.run([.int(respondent), .int(question), .text(answer.text), .text(answer.sha256), .int(run), line])
+            answerID = database.lastInsertRowID
+            counts.answersAdded += 1
+        }
+        for (ordinal, excerpt) in answer.excerpts.enumerated() {
+            try insertExcerpt.run([.int(answerID), .int(run), .int(Int64(ordinal)), .int(Int64(excerpt.utf8Start)),
+                                   .int(Int64(excerpt.utf8End)), .text(excerpt.text), .text(excerpt.forms),
+                                   .text(excerpt.lemmas), .int(Int64(excerpt.tokenCount))])
+            counts.excerptsAdded += 1
+        }
+    }
+}

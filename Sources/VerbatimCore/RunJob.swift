@@ -1,0 +1,221 @@
+import FrenchText
+import Ingest
+import Store
+import TextAnalysis
+
+/// What `verbatim run` does and with which settings.
+public struct RunSettings: Sendable {
+    /// The export to read (CSV/TSV/XLSX/JSONL).
+    public var input: String
+    /// The SQLite file, created when missing.
+    public var database: String
+    /// Consultation name; default: the input file name without its extension.
+    public var consultation: String?
+    public var mapping: ColumnMapping
+    public var table: TableFileOptions
+    /// A TSV file `id<TAB>label` naming the questions (optional).
+    public var questionLabels: String?
+    /// Lexicon folder (see `FrenchLexicon.locate`).
+    public var lexicons: String?
+    /// Analysis threads; default: all cores.
+    public var workers: Int
+    /// Answers per transaction.
+    public var batchSize: Int
+
+    public init(input: String, database: String, consultation: String? = nil, mapping: ColumnMapping,
+                table: TableFileOptions = .init(), questionLabels: String? = nil, lexicons: String? = nil,
+                workers: Int? = nil, batchSize: Int = 2_000) {
+        self.input = input
+        self.database = database
+        self.consultation = consultation
+        self.mapping = mapping
+        self.table = table
+        self.questionLabels = questionLabels
+        self.lexicons = lexicons
+        self.workers = max(1, workers ?? Parallel.coreCount)
+        self.batchSize = max(1, batchSize)
+    }
+
+    /// The consultation name used: the option, or the file name without directory and extension.
+    public var consultationName: String {
+        if let consultation { return consultation }
+        let file = input.split(separator: "/").last.map(String.init) ?? input
+        guard let dot = file.lastIndex(of: "."), dot != file.startIndex else { return file }
+        return String(file[..<dot])
+    }
+}
+
+/// What a run did.
+public struct RunReport: Sendable {
+    public var consultation: String
+    public var runID: Int64
+    public var counts: RunCounts
+    /// Tokens analyzed (new and changed answers only).
+    public var tokens: Int
+    /// Answers skipped because their respondent already answered that question earlier in the file.
+    public var duplicatesSkipped: Int
+    public var warnings: [String]
+    public var seconds: Double
+    public var lexiconLoadSeconds: Double
+}
+
+/// `verbatim run`: read an export, analyze the new and changed answers on all cores, and store
+/// them with their excerpts and index, one transaction per batch.
+///
+/// Idempotent: an answer already stored with the same text (sha256) is skipped before analysis.
+/// Interrupted runs keep every committed batch; rerunning completes them.
+public enum RunJob {
+    /// Progress: answers handled so far and the total to handle.
+    public typealias Progress = (_ done: Int, _ total: Int) -> Void
+
+    public static func run(_ settings: RunSettings, progress: Progress? = nil) throws -> RunReport {
+        let started = Clock.now()
+        let bytes = try FileIO.readAll(path: settings.input)
+        let table = try TableFile.read(file: settings.input, bytes: bytes, options: settings.table)
+        var warnings = table.warnings
+        let (records, duplicates) = deduplicate(try settings.mapping.answers(from: table, file: settings.input),
+                                                file: settings.input, warnings: &warnings)
+        let labels = try settings.questionLabels.map(readQuestionLabels) ?? [:]
+
+        let lexicon = try FrenchLexicon.load(explicit: settings.lexicons)
+        let store = try QuoteStore(path: settings.database)
+        let consultationName = settings.consultationName
+        let consultation = try store.consultationID(named: consultationName, create: true)
+        var questionCodes: [String] = []
+        var seenQuestions = Set<String>()
+        for record in records where seenQuestions.insert(record.questionID).inserted { questionCodes.append(record.questionID) }
+        for code in labels.keys.sorted() where seenQuestions.insert(code).inserted { questionCodes.append(code) }
+        try store.upsertQuestions(consultation: consultation, questionCodes.map { ($0, labels[$0]) })
+
+        let stored = try store.answerHashes(consultation: consultation)
+        let runID = try store.beginRun(consultation: consultation, runRecord(settings, lexicon: lexicon, sourceSha256: SHA256.hex(bytes)))
+        let writer = try store.writer(consultation: consultation, run: runID)
+        let analyzers = try (0..<settings.workers).map { _ in try TextAnalyzer(lemmatizer: FrenchLemmatizer(lexicon: lexicon)) }
+
+        var counts = RunCounts()
+        counts.answersRead = records.count
+        var tokens = 0
+        var done = 0
+        progress?(0, records.count)
+        var batchStart = 0
+        while batchStart < records.count {
+            let batch = records[batchStart..<min(records.count, batchStart + settings.batchSize)]
+            let prepared = Parallel.map(count: batch.count, workers: analyzers) { analyzer, i in
+                prepare(batch[batch.startIndex + i], analyzer: analyzer, stored: stored)
+            }
+            var writes: [AnswerWrite] = []
+            writes.reserveCapacity(prepared.count)
+            for item in prepared {
+                switch item {
+                case .unchanged: counts.answersUnchanged += 1
+                case let .write(answer, tokenCount):
+                    writes.append(answer)
+                    tokens += tokenCount
+                }
+            }
+            try writer.write(writes, counts: &counts)
+            done += batch.count
+            progress?(done, records.count)
+            batchStart += settings.batchSize
+        }
+        try store.finishRun(runID, counts: counts)
+        return RunReport(consultation: consultationName, runID: runID, counts: counts, tokens: tokens,
+                         duplicatesSkipped: duplicates, warnings: warnings, seconds: Clock.now() - started,
+                         lexiconLoadSeconds: lexicon.loadSeconds)
+    }
+
+    enum Prepared {
+        case unchanged
+        case write(AnswerWrite, tokens: Int)
+    }
+
+    /// Hashes an answer and, when it is new or changed, analyzes it into excerpts.
+    static func prepare(_ record: AnswerRecord, analyzer: TextAnalyzer, stored: [AnswerKey: String]) -> Prepared {
+        let sha = SHA256.hex(record.text)
+        if stored[AnswerKey(respondent: record.respondentID, question: record.questionID)] == sha { return .unchanged }
+        let (excerpts, tokenCount) = excerptRecords(of: record.text, analyzer: analyzer)
+        return .write(AnswerWrite(respondent: record.respondentID, question: record.questionID, text: record.text,
+                                  sha256: sha, fields: record.segments, sourceLine: record.line, excerpts: excerpts),
+                      tokens: tokenCount)
+    }
+
+    /// The excerpts of one answer with their index text; and the number of tokens.
+    public static func excerptRecords(of text: String, analyzer: TextAnalyzer) -> ([ExcerptRecord], Int) {
+        var copy = text
+        return copy.withUTF8 { utf8 in
+            let analyzed = analyzer.analyze(utf8)
+            let excerpts = analyzed.excerpts.map { excerpt in
+                let columns = SearchText.columns(analyzed.tokens[excerpt.tokenRange])
+                let slice = String(decoding: UnsafeBufferPointer(rebasing: utf8[excerpt.utf8Start..<excerpt.utf8End]), as: UTF8.self)
+                return ExcerptRecord(utf8Start: excerpt.utf8Start, utf8End: excerpt.utf8End, text: slice,
+                                     forms: columns.forms, lemmas: columns.lemmas, tokenCount: columns.count)
+            }
+            return (excerpts, analyzed.tokens.count)
+        }
+    }
+
+    /// Keeps the first answer of each respondent to each question; warns about the others.
+    static func deduplicate(_ records: [AnswerRecord], file: String, warnings: inout [String]) -> ([AnswerRecord], Int) {
+        var firstLine: [AnswerKey: Int] = [:]
+        var kept: [AnswerRecord] = []
+        kept.reserveCapacity(records.count)
+        var skipped = 0
+        for record in records {
+            let key = AnswerKey(respondent: record.respondentID, question: record.questionID)
+            if let line = firstLine[key] {
+                skipped += 1
+                if skipped <= 20 {
+                    warnings.append("\(file):\(record.line): respondent '\(record.respondentID)' already answered '\(record.questionID)' at line \(line); this answer is skipped")
+                }
+                continue
+            }
+            firstLine[key] = record.line
+            kept.append(record)
+        }
+        if skipped > 20 { warnings.append("\(file): \(skipped - 20) more duplicate answers skipped") }
+        return (kept, skipped)
+    }
+
+    /// Reads `id<TAB>label` lines (a first line starting with `id` is a header).
+    static func readQuestionLabels(_ path: String) throws -> [String: String] {
+        let decoded = TextDecoder.decode(try FileIO.readAll(path: path))
+        var labels: [String: String] = [:]
+        for (n, line) in AnalyzeJob.lines(of: decoded.utf8).enumerated() {
+            let fields = line.split(separator: 0x09, maxSplits: 1, omittingEmptySubsequences: false)
+            guard fields.count == 2 else {
+                if line.isEmpty { continue }
+                throw VerbatimError.badInput(path: path, line: n + 1, reason: "expected 'id<TAB>label'")
+            }
+            let id = String(decoding: fields[0], as: UTF8.self)
+            if n == 0 && id == "id" { continue }
+            labels[id] = String(decoding: fields[1], as: UTF8.self)
+        }
+        return labels
+    }
+
+    static func runRecord(_ settings: RunSettings, lexicon: FrenchLexicon, sourceSha256: String) -> RunRecord {
+        let manifest = (try? FileIO.readAll(path: lexicon.directory + "/manifest.json")) ?? []
+        let stages = [(TextAnalyzer.stageName, TextAnalyzer.stageVersion), (FrenchLemmatizer.stageName, FrenchLemmatizer.stageVersion),
+                      (SearchText.stageName, SearchText.stageVersion)]
+        let stagesJSON = "[" + stages.map { "{\"name\":\(TextOutput.jsonString($0.0)),\"version\":\(TextOutput.jsonString($0.1))}" }
+            .joined(separator: ",") + "]"
+        let lexiconsJSON = "{\"fr\":{\"version\":\(TextOutput.jsonString(manifestVersion(manifest))),\"manifestSha256\":\"\(SHA256.hex(manifest))\"}}"
+        let m = settings.mapping
+        let settingsJSON = "{\"idColumn\":\(TextOutput.jsonString(m.idColumn)),\"textColumns\":[\(m.textColumns.map(TextOutput.jsonString).joined(separator: ","))],"
+            + "\"segmentColumns\":[\(m.segmentColumns.map(TextOutput.jsonString).joined(separator: ","))],"
+            + "\"questionColumn\":\(m.questionColumn.map(TextOutput.jsonString) ?? "null"),\"batchSize\":\(settings.batchSize)}"
+        return RunRecord(toolVersion: VerbatimVersion.string, stagesJSON: stagesJSON, lexiconsJSON: lexiconsJSON,
+                         settingsJSON: settingsJSON, sourceFile: settings.input, sourceSha256: sourceSha256)
+    }
+
+    /// The `"version"` value of a manifest, or "unknown".
+    static func manifestVersion(_ manifest: [UInt8]) -> String {
+        let key = Array("\"version\"".utf8)
+        guard manifest.count > key.count,
+              let at = (0...(manifest.count - key.count)).first(where: { manifest[$0..<($0 + key.count)].elementsEqual(key) }),
+              let open = manifest[(at + key.count)...].firstIndex(of: 0x22),
+              let close = manifest[(open + 1)...].firstIndex(of: 0x22)
+        else { return "unknown" }
+        return String(decoding: manifest[(open + 1)..<close], as: UTF8.self)
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import VerbatimCore
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Read a survey export, analyze every answer and store answers, excerpts and the search index in SQLite.",
+        discussion: """
+            Reads CSV/TSV (delimiter sniffed, Excel's ";" included, quoted multi-line fields), \
+            XLSX (first sheet or --sheet) or JSON Lines, in UTF-8 (with or without BOM), UTF-16 \
+            with BOM or Windows-1252 (detected; --encoding forces). Wide layout: one row per \
+            respondent, one --text-col per open question. Long layout: one row per answer with \
+            --question-col and a single --text-col.
+
+            Idempotent: answers already stored with the same text are skipped; changed answers \
+            are replaced; each batch is one transaction, so an interrupted run (Ctrl-C, kill -9) \
+            keeps what it committed and a rerun completes it. Every run is recorded (tool, stage \
+            and lexicon versions, settings, source checksum) in the `run` table.
+
+            Example:
+              verbatim run examples/consultation/consultation.csv --db consultation.sqlite \\
+                --id-col id_repondant --text-col q1 --text-col q2 --text-col q3 --text-col q4 --text-col q5 \\
+                --segment-col groupe --segment-col territoire --questions examples/consultation/questions.tsv
+            """
+    )
+
+    @Argument(help: "The export to read (.csv, .tsv, .xlsx, .jsonl).")
+    var file: String
+
+    @Option(help: "The SQLite database to write (created when missing).")
+    var db: String
+
+    @OptionGroup var mapping: MappingOptions
+
+    @Option(help: "Consultation name (default: the file name without extension).")
+    var consultation: String?
+
+    @Option(help: "A TSV file 'id<TAB>label' with the questions' wording.")
+    var questions: String?
+
+    @Option(help: "Analysis threads (default: all cores).")
+    var threads: Int?
+
+    @Option(help: "The lexicon folder (default: $VERBATIM_LEXICONS, ./lexicons/fr, or next to the executable).")
+    var lexicons: String?
+
+    @Option(help: "Answers per transaction.")
+    var batchSize = 2_000
+
+    @Flag(help: "No progress bar, no summary.")
+    var quiet = false
+
+    func run() throws {
+        let settings = RunSettings(input: file, database: db, consultation: consultation, mapping: mapping.mapping,
+                                   table: mapping.tableOptions, questionLabels: questions, lexicons: lexicons, workers: threads,
+                                   batchSize: batchSize)
+        try RunCLI.run(settings, quiet: quiet)
+    }
+}
