@@ -66,7 +66,8 @@ let package = Package(
         // Fixtures/ (a script and the .xlsx it writes) are read through #filePath, not as resources.
         .testTarget(name: "IngestTests", dependencies: ["Ingest"], exclude: ["Fixtures"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
-        .testTarget(name: "VerbatimCoreTests", dependencies: ["VerbatimCore"]),
+        // Depends on the executable too: the crash-safety test kills a real `verbatim run`.
+        .testTarget(name: "VerbatimCoreTests", dependencies: ["VerbatimCore", "verbatim"]),
     ],
     swiftLanguageModes: [.v6]
 )

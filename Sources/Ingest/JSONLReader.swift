@@ -255,11 +255,12 @@ struct JSONParser {
             case 0x72: buffer.append(0x0D)
             case 0x74: buffer.append(0x09)
             case 0x75:
-                var scalar = try hex4(at: escape)
+                guard var scalar = hex4(at: escape) else { throw error(at: escape, "\\u needs four hex digits") }
+                position = escape + 6
                 if scalar >= 0xD800 && scalar < 0xDC00 {
-                    if position + 1 < end, bytes[position] == 0x5C, bytes[position + 1] == 0x75,
-                       let low = try? hex4(at: position), low >= 0xDC00 && low < 0xE000 {
+                    if let low = hex4(at: position), low >= 0xDC00 && low < 0xE000 {
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        position += 6
                     } else {
                         warnings.append("\(file):\(line):\(column(of: escape)): lone surrogate \\u\(Self.hex(scalar)) read as U+FFFD")
                         scalar = 0xFFFD
@@ -275,15 +276,14 @@ struct JSONParser {
         }
     }
 
-    /// The four hex digits of the `\u` escape at `escape` (on its backslash); moves past them.
-    private mutating func hex4(at escape: Int) throws -> UInt32 {
-        guard escape + 6 <= end else { throw error(at: escape, "\\u needs four hex digits") }
+    /// The value of the `\uXXXX` escape at `offset` (on its backslash), nil when there is none.
+    private func hex4(at offset: Int) -> UInt32? {
+        guard offset + 6 <= end, bytes[offset] == 0x5C, bytes[offset + 1] == 0x75 else { return nil }
         var v: UInt32 = 0
-        for k in (escape + 2)..<(escape + 6) {
-            guard let d = XMLScanner.digitValue(bytes[k]) else { throw error(at: escape, "\\u needs four hex digits") }
+        for k in (offset + 2)..<(offset + 6) {
+            guard let d = XMLScanner.digitValue(bytes[k]) else { return nil }
             v = v << 4 | d
         }
-        position = escape + 6
         return v
     }
 

@@ -49,7 +49,7 @@ public struct XLSXReader: Sendable {
         if parser.formulasWithoutValue > 0 {
             warnings.append("\(file): sheet '\(chosen.name)': \(parser.formulasWithoutValue) formula cells have no saved result (the file was never recalculated); they read as empty")
         }
-        return try table(from: rows, sheet: chosen.name, warnings: warnings)
+        return try table(from: rows, warnings: warnings)
     }
 
     func choose(from workbook: Workbook, warnings: inout [String]) throws -> Workbook.Sheet {
@@ -70,7 +70,7 @@ public struct XLSXReader: Sendable {
         return first
     }
 
-    func table(from rows: [SheetParser.Row], sheet: String, warnings: [String]) throws -> CSVTable {
+    func table(from rows: [SheetParser.Row], warnings: [String]) throws -> CSVTable {
         var warnings = warnings
         guard let headerIndex = rows.firstIndex(where: { $0.cells.contains { !$0.isEmpty } }) else {
             throw IngestError.emptyFile(file: file)

@@ -121,19 +121,22 @@ package struct ZipArchive: Sendable {
     // MARK: - Pieces
 
     /// Offset of the end-of-central-directory record: its signature, searched backwards over the
-    /// 22-byte record and a comment of at most 65,535 bytes, whose comment length fits the file.
+    /// 22-byte record and a comment of at most 65,535 bytes. A record whose comment ends exactly at
+    /// the end of the file wins; else the last one whose comment fits (bytes appended after the archive).
     static func endOfCentralDirectory(_ bytes: [UInt8]) -> Int? {
         guard bytes.count >= 22 else { return nil }
         var p = bytes.count - 22
         let lowest = max(0, p - 0xFFFF)
+        var fallback: Int? = nil
         while p >= lowest {
-            if bytes[p] == 0x50 && bytes[p + 1] == 0x4B && bytes[p + 2] == 0x05 && bytes[p + 3] == 0x06
-                && p + 22 + Int(u16(bytes, p + 20)) == bytes.count {
-                return p
+            if bytes[p] == 0x50 && bytes[p + 1] == 0x4B && bytes[p + 2] == 0x05 && bytes[p + 3] == 0x06 {
+                let end = p + 22 + Int(u16(bytes, p + 20))
+                if end == bytes.count { return p }
+                if end < bytes.count && fallback == nil { fallback = p }
             }
             p -= 1
         }
-        return nil
+        return fallback
     }
 
     /// A hint for a file that is not a ZIP archive.

@@ -57,6 +57,9 @@ public struct RunReport: Sendable {
     public var warnings: [String]
     public var seconds: Double
     public var lexiconLoadSeconds: Double
+    /// Wall time in the parallel analysis and in the SQLite writes.
+    public var analyzeSeconds: Double
+    public var writeSeconds: Double
 }
 
 /// `verbatim run`: read an export, analyze the new and changed answers on all cores, and store
@@ -98,8 +101,10 @@ public enum RunJob {
         var done = 0
         progress?(0, records.count)
         var batchStart = 0
+        var analyzeSeconds = 0.0, writeSeconds = 0.0
         while batchStart < records.count {
             let batch = records[batchStart..<min(records.count, batchStart + settings.batchSize)]
+            let analyzeStart = Clock.now()
             let prepared = Parallel.map(count: batch.count, workers: analyzers) { analyzer, i in
                 prepare(batch[batch.startIndex + i], analyzer: analyzer, stored: stored)
             }
@@ -113,7 +118,10 @@ public enum RunJob {
                     tokens += tokenCount
                 }
             }
+            let writeStart = Clock.now()
+            analyzeSeconds += writeStart - analyzeStart
             try writer.write(writes, counts: &counts)
+            writeSeconds += Clock.now() - writeStart
             done += batch.count
             progress?(done, records.count)
             batchStart += settings.batchSize
@@ -121,7 +129,7 @@ public enum RunJob {
         try store.finishRun(runID, counts: counts)
         return RunReport(consultation: consultationName, runID: runID, counts: counts, tokens: tokens,
                          duplicatesSkipped: duplicates, warnings: warnings, seconds: Clock.now() - started,
-                         lexiconLoadSeconds: lexicon.loadSeconds)
+                         lexiconLoadSeconds: lexicon.loadSeconds, analyzeSeconds: analyzeSeconds, writeSeconds: writeSeconds)
     }
 
     enum Prepared {
