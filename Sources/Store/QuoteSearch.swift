@@ -61,40 +61,14 @@ public final class QuoteSearch {
         let query = SearchQuery(text, analyzer: analyzer)
         guard !query.isEmpty else { throw StoreError.emptyQuery(text) }
         let consultation = try store.resolveConsultation(options.consultation)
-        var sql = """
-            SELECT e.id, e.answerId, e.utf8Start, e.utf8End, e.text, r.id, r.code, q.code, bm25(excerptSearch) AS score,
-                   \(options.includeAnswer ? "a.text" : "NULL")
-            FROM excerptSearch
-            JOIN excerpt e ON e.id = excerptSearch.rowid
-            JOIN answer a ON a.id = e.answerId
-            JOIN respondent r ON r.id = a.respondentId
-            JOIN question q ON q.id = a.questionId
-            WHERE excerptSearch MATCH ? AND r.consultationId = ?
-            """
-        var values: [SQLiteValue] = [.text(query.ftsExpression), .int(consultation)]
-        if let question = options.question {
-            sql += " AND q.code = ?"
-            values.append(.text(question))
-        }
-        for filter in options.filters {
-            sql += " AND EXISTS (SELECT 1 FROM respondentField f WHERE f.respondentId = r.id AND f.name = ? AND f.value = ? COLLATE NOCASE)"
-            values.append(.text(filter.name))
-            values.append(.text(filter.value))
-        }
-        // bm25 favours very short excerpts ("L'ascenseur."); halve the score of those under four
-        // indexed words so that quotes with content come first.
-        sql += " ORDER BY score * (CASE WHEN e.tokenCount < 4 THEN 0.5 ELSE 1.0 END), e.id LIMIT ?"
-        values.append(.int(Int64(max(0, options.limit))))
-        let statement = try store.database.prepare(sql)
-        try statement.bind(values)
-        var hits: [SearchHit] = []
-        var respondentRowIDs: [Int64] = []
-        while try statement.step() {
-            hits.append(SearchHit(excerptID: statement.int64(0), answerID: statement.int64(1), respondent: statement.text(6),
-                                  question: statement.text(7), fields: [], text: statement.text(4),
-                                  utf8Start: statement.int(2), utf8End: statement.int(3), highlights: [],
-                                  answer: statement.optionalText(9), score: statement.double(8)))
-            respondentRowIDs.append(statement.int64(5))
+        let limit = max(0, options.limit)
+        // Rank the best `candidates` matches first, then join and filter only those: joining every
+        // match of a frequent word (10k+) cost more than the ranking. When filters leave fewer than
+        // `limit` hits among them, search again over all matches.
+        let candidates = max(200, limit * 10)
+        var (hits, respondentRowIDs) = try runQuery(query, consultation: consultation, options: options, candidates: candidates)
+        if hits.count < limit {
+            (hits, respondentRowIDs) = try runQuery(query, consultation: consultation, options: options, candidates: nil)
         }
         if hits.isEmpty {
             try checkFilters(options.filters)
@@ -109,6 +83,49 @@ public final class QuoteSearch {
             hits[i].highlights = highlights(in: hits[i].text, offset: hits[i].utf8Start, terms)
         }
         return hits
+    }
+
+    private func runQuery(_ query: SearchQuery, consultation: Int64, options: SearchOptions,
+                          candidates: Int?) throws -> ([SearchHit], [Int64]) {
+        var sql = """
+            WITH hit(id, score) AS (
+                SELECT rowid, bm25(excerptSearch) FROM excerptSearch WHERE excerptSearch MATCH ?
+                ORDER BY bm25(excerptSearch) LIMIT ?)
+            SELECT e.id, e.answerId, e.utf8Start, e.utf8End, e.text, r.id, r.code, q.code, hit.score,
+                   \(options.includeAnswer ? "a.text" : "NULL")
+            FROM hit
+            JOIN excerpt e ON e.id = hit.id
+            JOIN answer a ON a.id = e.answerId
+            JOIN respondent r ON r.id = a.respondentId
+            JOIN question q ON q.id = a.questionId
+            WHERE r.consultationId = ?
+            """
+        var values: [SQLiteValue] = [.text(query.ftsExpression), .int(Int64(candidates ?? -1)), .int(consultation)]
+        if let question = options.question {
+            sql += " AND q.code = ?"
+            values.append(.text(question))
+        }
+        for filter in options.filters {
+            sql += " AND EXISTS (SELECT 1 FROM respondentField f WHERE f.respondentId = r.id AND f.name = ? AND f.value = ? COLLATE NOCASE)"
+            values.append(.text(filter.name))
+            values.append(.text(filter.value))
+        }
+        // bm25 favours very short excerpts ("L'ascenseur."); halve the score of those under four
+        // indexed words so that quotes with content come first.
+        sql += " ORDER BY hit.score * (CASE WHEN e.tokenCount < 4 THEN 0.5 ELSE 1.0 END), e.id LIMIT ?"
+        values.append(.int(Int64(max(0, options.limit))))
+        let statement = try store.database.prepare(sql)
+        try statement.bind(values)
+        var hits: [SearchHit] = []
+        var respondentRowIDs: [Int64] = []
+        while try statement.step() {
+            hits.append(SearchHit(excerptID: statement.int64(0), answerID: statement.int64(1), respondent: statement.text(6),
+                                  question: statement.text(7), fields: [], text: statement.text(4),
+                                  utf8Start: statement.int(2), utf8End: statement.int(3), highlights: [],
+                                  answer: statement.optionalText(9), score: statement.double(8)))
+            respondentRowIDs.append(statement.int64(5))
+        }
+        return (hits, respondentRowIDs)
     }
 
     /// Byte ranges (shifted by `offset`) of the indexed tokens of `text` that carry a searched term.

@@ -57,7 +57,8 @@ public struct RunReport: Sendable {
     public var warnings: [String]
     public var seconds: Double
     public var lexiconLoadSeconds: Double
-    /// Wall time in the parallel analysis and in the SQLite writes.
+    /// Wall time in the parallel analysis and in the SQLite writes (these overlap: batch k is
+    /// written while batch k+1 is analyzed).
     public var analyzeSeconds: Double
     public var writeSeconds: Double
 }
@@ -98,10 +99,10 @@ public enum RunJob {
         var counts = RunCounts()
         counts.answersRead = records.count
         var tokens = 0
-        var done = 0
         progress?(0, records.count)
         var batchStart = 0
-        var analyzeSeconds = 0.0, writeSeconds = 0.0
+        var analyzeSeconds = 0.0
+        let pipeline = PipelinedWriter(writer)
         while batchStart < records.count {
             let batch = records[batchStart..<min(records.count, batchStart + settings.batchSize)]
             let analyzeStart = Clock.now()
@@ -118,14 +119,14 @@ public enum RunJob {
                     tokens += tokenCount
                 }
             }
-            let writeStart = Clock.now()
-            analyzeSeconds += writeStart - analyzeStart
-            try writer.write(writes, counts: &counts)
-            writeSeconds += Clock.now() - writeStart
-            done += batch.count
-            progress?(done, records.count)
+            analyzeSeconds += Clock.now() - analyzeStart
+            try pipeline.submit(writes, batchSize: batch.count)
+            progress?(pipeline.committedAnswers, records.count)
             batchStart += settings.batchSize
         }
+        try pipeline.finish(into: &counts)
+        progress?(records.count, records.count)
+        let writeSeconds = pipeline.writeSeconds
         try store.finishRun(runID, counts: counts)
         return RunReport(consultation: consultationName, runID: runID, counts: counts, tokens: tokens,
                          duplicatesSkipped: duplicates, warnings: warnings, seconds: Clock.now() - started,
