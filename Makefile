@@ -3,7 +3,7 @@
 #   make test   install what is missing, build, run the tests
 SWIFT ?= swift
 
-.PHONY: deps demo test build release corpus bench-text bench-pipeline
+.PHONY: deps demo test build release corpus bench-text bench-pipeline bench-store bench-peers
 
 deps:
 	@.ci/install-deps
@@ -15,8 +15,7 @@ release: deps
 	$(SWIFT) build -c release --product verbatim
 
 demo: release
-	.build/release/verbatim analyze --input examples/answers.txt --format summary
-	.build/release/verbatim analyze "L’ASCENSEUR est encore en panne, y a-t-il qqn ??? Appelez-moi au 06 00 00 00 01 😡"
+	.build/release/verbatim demo
 
 test: deps
 	$(SWIFT) test
@@ -33,3 +32,11 @@ bench-text: release corpus
 # Text stage + lemmatizer, lexicon load included.
 bench-pipeline: release corpus
 	.build/release/verbatim analyze --input Benchmarks/corpus/fr-1M.txt --format summary
+
+# `verbatim run` on 100,000 generated answers, then search latency (p50/p95).
+bench-store: release
+	.build/release/verbatim bench store --answers 100000
+
+# spaCy (sm, md) and simplemma beside Verbatim: accuracy on UD dev, tokens/s on the 1M-word text.
+bench-peers: release corpus
+	Benchmarks/peers/run-peers.sh

@@ -97,25 +97,30 @@ struct LemmaState {
                            accentless: Bool) {
         ids.removeAll(keepingCapacity: true)
         for i in range {
-            var n = tokens[i].norm
             let surface = UnsafeBufferPointer(rebasing: text[tokens[i].normalizedUTF8Start..<tokens[i].normalizedUTF8End])
-            let id = n.withUTF8 { entry(key: $0, surface: surface, isFirst: i == range.lowerBound, accentlessSentence: accentless) }
+            let isFirst = i == range.lowerBound
+            let id = tokens[i].norm.utf8.withContiguousStorageIfAvailable {
+                entry(key: $0, surface: surface, isFirst: isFirst, accentlessSentence: accentless)
+            } ?? {
+                var n = tokens[i].norm
+                return n.withUTF8 { entry(key: $0, surface: surface, isFirst: isFirst, accentlessSentence: accentless) }
+            }()
             ids.append(id)
         }
         var localIDs = ids, localChosen = chosen
         ids = []; chosen = []
         decode(localIDs, into: &localChosen)
         for (k, i) in range.enumerated() {
-            let t = tokens[i]
-            let a = analysis(localIDs[k], localChosen[k], surface: String(decoding:
-                UnsafeBufferPointer(rebasing: text[t.normalizedUTF8Start..<t.normalizedUTF8End]), as: UTF8.self))
-            if let upos = Self.uposByKind(t.kind) {
+            if let upos = Self.uposByKind(tokens[i].kind) {
                 // Punctuation, symbols, emoji, numbers, contacts: their tag comes from the
                 // tokenizer; they took part in the tagging context only.
-                tokens[i].lemma = t.norm
+                tokens[i].lemma = tokens[i].norm
                 tokens[i].upos = upos
                 continue
             }
+            let start = tokens[i].normalizedUTF8Start, end = tokens[i].normalizedUTF8End
+            let a = analysis(localIDs[k], localChosen[k],
+                             surface: String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self))
             tokens[i].lemma = a.lemma
             tokens[i].upos = a.upos
             if a.isCorrected { tokens[i].flags.insert(.corrected) }
@@ -216,27 +221,38 @@ struct LemmaState {
         if n == 0 { return }
         if chosen.count < n { chosen.append(contentsOf: repeatElement(0, count: n - chosen.count)) }
         offsets.removeAll(keepingCapacity: true)
-        scores.removeAll(keepingCapacity: true)
-        backs.removeAll(keepingCapacity: true)
+        // Lay out the states of every position first (position i has |T_{i-1}| × |T_i| states),
+        // then size the score tables once: no per-state appends in the loop.
+        var total = 1
+        var previousCount = 1
+        for i in 0..<n {
+            let count = Int(entries[Int(ids[i])].count)
+            offsets.append(total)
+            total += previousCount * count
+            previousCount = count
+        }
+        if scores.count < total {
+            scores.append(contentsOf: repeatElement(0, count: total - scores.count))
+            backs.append(contentsOf: repeatElement(0, count: total - backs.count))
+        }
         let T = UPOS.tagCount
         entries.withUnsafeBufferPointer { ent in
         tagPool.withUnsafeBufferPointer { tp in
         emissionPool.withUnsafeBufferPointer { ep in
         logT.withUnsafeBufferPointer { lt in
+        scores.withUnsafeMutableBufferPointer { sc in
+        backs.withUnsafeMutableBufferPointer { bk in
             // Position -1 has the single state (<S>, <S>) with score 0.
             var prevStart = 0          // offset of V_{i-1} in scores
             var prevTags: (start: Int, count: Int) = (-1, 1)    // T_{i-1}; -1 = {<S>}
             var prev2Tags: (start: Int, count: Int) = (-1, 1)   // T_{i-2}
-            scores.append(0); backs.append(0)
+            sc[0] = 0; bk[0] = 0
             for i in 0..<n {
                 let e = ent[Int(ids[i])]
                 let ts = Int(e.start), tc = Int(e.count)
-                let curStart = scores.count
-                offsets.append(curStart)
+                let curStart = offsets[i]
                 // state (j in T_{i-1}, k in T_i) at curStart + j * tc + k
-                for _ in 0..<(prevTags.count * tc) { scores.append(0); backs.append(0) }
-                scores.withUnsafeMutableBufferPointer { sc in
-                backs.withUnsafeMutableBufferPointer { bk in
+                do {
                     for j in 0..<prevTags.count {
                         let b = prevTags.start < 0 ? 0 : Int(tp[prevTags.start + j])
                         for k in 0..<tc {
@@ -254,7 +270,6 @@ struct LemmaState {
                         }
                     }
                 }
-                }
                 prev2Tags = prevTags
                 prevTags = (ts, tc)
                 prevStart = curStart
@@ -267,7 +282,7 @@ struct LemmaState {
                 let a = prev2Tags.start < 0 ? 0 : Int(tp[prev2Tags.start + j])
                 for k in 0..<prevTags.count {
                     let b = Int(tp[prevTags.start + k])
-                    let s = scores[prevStart + j * prevTags.count + k] + lt[(a * T + b) * T]
+                    let s = sc[prevStart + j * prevTags.count + k] + lt[(a * T + b) * T]
                     if first || s > best { best = s; bj = j; bkk = k; first = false }
                 }
             }
@@ -277,11 +292,13 @@ struct LemmaState {
             while i >= 0 {
                 chosen[i] = k
                 let tcI = Int(ent[Int(ids[i])].count)
-                let h = Int(backs[offsets[i] + j * tcI + k])
+                let h = Int(bk[offsets[i] + j * tcI + k])
                 k = j
                 j = h
                 i -= 1
             }
+        }
+        }
         }
         }
         }

@@ -1,0 +1,133 @@
+import Foundation
+import Ingest
+import Store
+import Testing
+@testable import VerbatimCore
+
+/// `verbatim run` end to end on small hand-written exports (fake respondents).
+@Suite struct RunJobTests {
+    static let root: String = {
+        var path = #filePath
+        for _ in 0..<3 { path = String(path[..<path.lastIndex(of: "/")!]) }
+        return path
+    }()
+
+    final class Folder {
+        let path = "/tmp/verbatim-runjob-\(getpid())-\(UInt64.random(in: 0..<UInt64.max))"
+        init() { try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
+        deinit { try? FileManager.default.removeItem(atPath: path) }
+        func write(_ name: String, _ text: String) -> String {
+            let file = path + "/" + name
+            try! Data(text.utf8).write(to: URL(fileURLWithPath: file))
+            return file
+        }
+    }
+
+    static func settings(_ input: String, _ db: String, labels: String? = nil) -> RunSettings {
+        RunSettings(input: input, database: db, mapping: ColumnMapping(idColumn: "id", textColumns: ["q1", "q2"], segmentColumns: ["groupe"]),
+                    questionLabels: labels, lexicons: root + "/lexicons/fr", workers: 2, batchSize: 2)
+    }
+
+    static let export = """
+        id;groupe;q1;q2\r
+        R1;locataire;L'ascenseur est en panne.;Plus de passages du gardien\r
+        R2;partenaire;RAS;\r
+        R3;locataire;"Deux lignes :\r
+        - le local vélo\r
+        - les boîtes aux lettres";Merci\r
+        R1;locataire;doublon;doublon\r
+
+        """
+
+    @Test func storesAnswersExcerptsAndFieldsThenAddsNothingTheSecondTime() throws {
+        let folder = Folder()
+        let input = folder.write("consultation-test.csv", Self.export)
+        let labels = folder.write("questions.tsv", "id\tlabel\nq1\tCe qui va bien ?\nq2\tÀ améliorer ?\n")
+        let db = folder.path + "/out.sqlite"
+        let first = try RunJob.run(Self.settings(input, db, labels: labels))
+        // R1 q1, R1 q2, R2 q1, R3 q1, R3 q2 (R2 q2 is empty; the second R1 row is a duplicate).
+        #expect(first.counts.answersRead == 5)
+        #expect(first.counts.answersAdded == 5)
+        #expect(first.duplicatesSkipped == 2)
+        #expect(first.warnings.contains { $0.contains(":7: respondent 'R1' already answered 'q1' at line 2") })
+        #expect(first.consultation == "consultation-test")
+        // "L'ascenseur est en panne." 1, "Plus de passages du gardien" 1, "RAS" 1, the list: 3, "Merci" 1.
+        #expect(first.counts.excerptsAdded == 7)
+
+        let second = try RunJob.run(Self.settings(input, db, labels: labels))
+        #expect(second.counts.answersAdded == 0)
+        #expect(second.counts.answersUnchanged == 5)
+        #expect(second.counts.excerptsAdded == 0)
+
+        let store = try QuoteStore(path: db, readOnly: true)
+        #expect(try store.database.scalarInt("SELECT count(*) FROM answer") == 5)
+        #expect(try store.database.scalarInt("SELECT count(*) FROM run WHERE finishedAt IS NOT NULL") == 2)
+        #expect(try store.database.scalarText("SELECT label FROM question WHERE code = 'q2'") == "À améliorer ?")
+        #expect(try store.database.scalarText("SELECT text FROM answer a JOIN respondent r ON r.id = a.respondentId WHERE r.code = 'R3' AND a.questionId = (SELECT id FROM question WHERE code = 'q1')")
+                == "Deux lignes :\r\n- le local vélo\r\n- les boîtes aux lettres")
+        #expect(try store.database.scalarText("SELECT value FROM respondentField f JOIN respondent r ON r.id = f.respondentId WHERE r.code = 'R2'") == "partenaire")
+    }
+
+    @Test func aChangedFileAddsWhatIsNewAndReplacesWhatChanged() throws {
+        let folder = Folder()
+        let db = folder.path + "/out.sqlite"
+        _ = try RunJob.run(Self.settings(folder.write("c.csv", Self.export), db))
+        let changed = Self.export.replacingOccurrences(of: "RAS;", with: "RAS;Rien à signaler non plus")
+            .replacingOccurrences(of: "Merci", with: "Merci beaucoup")
+        let report = try RunJob.run(Self.settings(folder.write("c.csv", changed), db))
+        #expect(report.counts.answersAdded == 1)     // R2 q2
+        #expect(report.counts.answersUpdated == 1)   // R3 q2
+        #expect(report.counts.answersUnchanged == 4)
+        let store = try QuoteStore(path: db, readOnly: true)
+        #expect(try store.database.scalarInt("SELECT count(*) FROM excerpt WHERE text = 'Merci'") == 0)
+        #expect(try store.database.scalarInt("SELECT count(*) FROM excerpt WHERE text = 'Merci beaucoup'") == 1)
+    }
+
+    @Test func aMissingColumnListsTheAvailableOnes() throws {
+        let folder = Folder()
+        let input = folder.write("c.csv", "id;groupe;Q1\nR1;x;y\n")
+        #expect(throws: IngestError.missingColumn(file: input, name: "q1", available: ["id", "groupe", "Q1"])) {
+            _ = try RunJob.run(Self.settings(input, folder.path + "/out.sqlite"))
+        }
+    }
+
+    @Test func aBadQuestionsFileNamesItsLine() throws {
+        let folder = Folder()
+        let input = folder.write("c.csv", Self.export)
+        let labels = folder.write("q.tsv", "id\tlabel\nq1 without tab\n")
+        #expect(throws: VerbatimError.self) { _ = try RunJob.run(Self.settings(input, folder.path + "/out.sqlite", labels: labels)) }
+        do { _ = try RunJob.readQuestionLabels(labels) } catch { #expect("\(error)" == "\(labels):2: expected 'id<TAB>label'") }
+    }
+
+    @Test func excelSafeCells() {
+        let cells = CSVCells(delimiter: ";")
+        #expect(cells.cell("=SUM(A1)") == "'=SUM(A1)")
+        #expect(cells.cell("+33 6") == "'+33 6")
+        #expect(cells.cell("-rien") == "'-rien")
+        #expect(cells.cell("@x") == "'@x")
+        #expect(cells.cell("a;b") == "\"a;b\"")
+        #expect(cells.cell("dit \"non\"") == "\"dit \"\"non\"\"\"")
+        #expect(cells.cell("deux\nlignes") == "\"deux\nlignes\"")
+        #expect(cells.cell("a,b") == "a,b")
+        #expect(cells.row(["x", "y"]) == "x;y\r\n")
+    }
+
+    @Test func exportListsEveryExcerptWithItsFields() throws {
+        let folder = Folder()
+        let db = folder.path + "/out.sqlite"
+        _ = try RunJob.run(Self.settings(folder.write("c.csv", Self.export), db))
+        var csv = ""
+        let count = try ExportJob.run(database: db, consultation: nil, format: .csv, delimiter: ";") { csv += $0 }
+        #expect(count == 7)
+        let lines = csv.split(separator: "\r\n", omittingEmptySubsequences: false)
+        #expect(lines[0] == "\u{FEFF}excerpt_id;respondent;question;groupe;ordinal;utf8Start;utf8End;text;lemmas")
+        // The list item "- le local vélo" starts with "-": neutralised for Excel.
+        #expect(csv.contains(";'- le local vélo;"))
+        var jsonl = ""
+        _ = try ExportJob.run(database: db, consultation: nil, format: .jsonl, delimiter: ",") { jsonl += $0 }
+        let first = try #require(jsonl.split(separator: "\n").first)
+        let object = try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any]
+        #expect(object?["respondent"] as? String == "R1")
+        #expect((object?["fields"] as? [String: String])?["groupe"] == "locataire")
+    }
+}
