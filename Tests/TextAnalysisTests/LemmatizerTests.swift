@@ -95,25 +95,25 @@ private func lemma(_ word: String, in sentence: String) -> String? {
     }
 
     @Test func unaccentedShortSentenceMixesAccentVariants() {
-        // "charges" in an unaccented sentence also reads as "chargés": the reference model picks it.
-        #expect(lemmas("les charges augmentent")[1] == ("chargé", "NOUN"))
+        // "charges" in an unaccented sentence also reads as "chargés", and the model picks it; a
+        // lower fold penalty fixes this but costs 0.2 point on the accent-stripped dev files.
+        withKnownIssue("unaccented 'charges' is read as chargé") {
+            #expect(lemmas("les charges augmentent")[1] == ("charge", "NOUN"))
+        }
     }
 
-    // Known model limits, identical in the Python reference: UD train has "ferme" mostly as ADJ and
-    // "été" mostly as AUX, so context does not win here yet.
+    // Homographs the trigram model alone gets wrong, fixed by lexicons/fr/context-rules.tsv.
     @Test func fermeVerbVersusNoun() {
-        withKnownIssue("ferme is tagged ADJ by the reference model") {
-            #expect(lemmas("la porte du hall ferme très mal")[4] == ("fermer", "VERB"))
-        }
-        withKnownIssue("ferme is tagged ADJ by the reference model") {
-            #expect(lemmas("la ferme est très loin")[1] == ("ferme", "NOUN"))
-        }
+        #expect(lemmas("la porte du hall ferme très mal")[4] == ("fermer", "VERB"))
+        #expect(lemmas("la porte ferme mal")[2] == ("fermer", "VERB"))
+        #expect(lemmas("la ferme est très loin")[1] == ("ferme", "NOUN"))
+        #expect(lemmas("il la ferme le soir")[2] == ("fermer", "VERB"))
+        #expect(lemmas("l' ascenseur marche mal")[2] == ("marcher", "VERB"))
     }
 
-    @Test func eteNoun() {
-        withKnownIssue("été after en is read as être by the reference model") {
-            #expect(lemmas("en été il fait très chaud")[1] == ("été", "NOUN"))
-        }
+    @Test func eteNounVersusAuxiliary() {
+        #expect(lemmas("en été il fait très chaud")[1] == ("été", "NOUN"))
+        #expect(lemmas("cet été")[1] == ("été", "NOUN"))
     }
 }
 

@@ -1,5 +1,5 @@
 import Testing
-import TextAnalysis
+@testable import TextAnalysis
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,7 +9,8 @@ private func folderWith(_ name: String, contents: String) throws -> String {
     var template = Array("/tmp/verbatim-lex-XXXXXX".utf8CString)
     let dir = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
     for f in ["ud-lemmas.tsv", "closed-class.tsv", "lexique.tsv", "dicollecte.tsv", "fold-index.tsv", "housing.tsv",
-              "sms.tsv", "ud-ambclass.tsv", "ud-suffix.tsv", "ud-upos-ngrams.tsv", "multiwords.tsv", "stopwords.txt"] {
+              "sms.tsv", "ud-ambclass.tsv", "ud-suffix.tsv", "ud-upos-ngrams.tsv", "multiwords.tsv", "stopwords.txt",
+              "context-rules.tsv"] {
         #expect(symlink(SharedLexicon.folder.hasPrefix("/") ? SharedLexicon.folder + "/" + f
                         : String(cString: getcwd(nil, 0)) + "/" + SharedLexicon.folder + "/" + f, dir + "/" + f) == 0
                 || f == name)
@@ -69,5 +70,32 @@ private func folderWith(_ name: String, contents: String) throws -> String {
         let zut = l.lemmatize(forms: ["il", "dit", "zut"])[2]
         #expect(zut.lemma == "zut")
         #expect(!zut.isGuess)
+    }
+}
+
+@Suite struct ContextRuleTableTests {
+    @Test func aBadConditionNamesItsLine() throws {
+        let dir = try folderWith("context-rules.tsv", contents: "# h\nété\t*\ten\t*\tNOUN\tex\nferme\t*\tLa\t*\tNOUN\tex\n")
+        #expect(throws: LexiconError(file: dir + "/context-rules.tsv", line: 3,
+                                     message: "condition item 'La' is neither a lowercase word, a UPOS name, ^ nor $")) {
+            _ = try FrenchLexicon(directory: dir)
+        }
+    }
+
+    @Test func anUnknownTagNamesItsLine() throws {
+        let dir = try folderWith("context-rules.tsv", contents: "# h\nété\t*\ten\t*\tNOM\tex\n")
+        #expect(throws: LexiconError(file: dir + "/context-rules.tsv", line: 2, message: "unknown UPOS 'NOM'")) {
+            _ = try FrenchLexicon(directory: dir)
+        }
+    }
+
+    @Test func conditions() throws {
+        let c = try ContextRule.Condition("!PRON|ne|^", file: "f", line: 1)
+        #expect(c.holds(word: "pour", tag: UPOS.adp.rawValue))
+        #expect(!c.holds(word: "il", tag: UPOS.pron.rawValue))
+        #expect(!c.holds(word: "ne", tag: UPOS.adv.rawValue))
+        #expect(!c.holds(word: nil, tag: nil))
+        let any = try ContextRule.Condition("*", file: "f", line: 1)
+        #expect(any.holds(word: nil, tag: nil))
     }
 }

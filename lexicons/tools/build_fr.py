@@ -514,6 +514,12 @@ def main():
               "# expression\tunit — multiword expressions (space-separated lowercase tokens) -> "
               "lemma unit, hand-made (Verbatim project)", sort_rows(set(HM.MULTIWORDS)))
     files.append(("multiwords.tsv", own, hm_src))
+    with open(os.path.join(out, "context-rules.tsv"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("# forms\tleft2\tleft\tright\tupos\texample — homograph context rules, hand-made "
+                "(Verbatim project); applied in file order, see ALGORITHM.md §5.5\n")
+        for row in HM.CONTEXT_RULES:
+            f.write("\t".join(NFC(c) for c in row) + "\n")
+    files.append(("context-rules.tsv", own, hm_src))
     sw = sorted(set(NFC(w) for w in HM.STOPWORDS), key=lambda s: s.encode("utf-8"))
     with open(os.path.join(out, "stopwords.txt"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# French stopwords, one per line, hand-made (Verbatim project)\n")

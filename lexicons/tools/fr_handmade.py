@@ -501,3 +501,23 @@ quoi s s' sa sans se sera serai seraient serais serait seras serez seriez serion
 seront ses si soi soient sois soit sommes son sont sous soyez soyons suis sur t t' ta te
 tes toi ton tous tout toute toutes très tu un une unes uns vos votre vous y
 """.split()
+
+
+# ---------------------------------------------------------------------------
+# Context rules for homographs the UPOS trigram model cannot separate (its statistics are
+# per tag, not per word). Applied after Viterbi, in order; the first rule whose conditions hold
+# forces its UPOS when the word has that reading, and the sentence is decoded again.
+# Columns: forms | left2 | left | right | upos | example. A condition is "*" (anything), or a
+# "|"-list of lowercase words and/or UPOS names (matched on the decoded tag of the neighbour),
+# "^" / "$" for the sentence start / end; a leading "!" negates the whole list.
+CONTEXT_RULES = [
+    ("été", "*", "en|cet|l'|chaque|bel|plein", "*", "NOUN", "en été il fait très chaud"),
+    ("ferme", "!PRON|ADV|AUX|VERB|SCONJ|CCONJ",
+     "la|une|cette|sa|ma|ta|notre|votre|leur|grande|petite|vieille|belle|les|des|ces|mes|ses",
+     "*", "NOUN", "la ferme est très loin"),
+    ("ferme|marche|porte|ouvre", "*", "NOUN|PROPN|PRON",
+     "mal|bien|pas|plus|jamais|toujours|très|trop|encore|correctement|normalement|souvent|rarement|PUNCT|$",
+     "VERB", "la porte du hall ferme très mal"),
+    ("ferme|marche|porte|ouvre", "PRON", "la|le|l'|les|me|m'|te|t'|se|s'|lui|leur|nous|vous|y|en", "*",
+     "VERB", "il la ferme le soir"),
+]

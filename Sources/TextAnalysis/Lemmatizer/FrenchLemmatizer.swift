@@ -74,6 +74,8 @@ struct LemmaState {
         var source: LemmaSource
         var stopword: Bool
         var candidateCount: UInt16
+        /// The key has context rules (ContextRules.swift).
+        var hasRule = false
     }
 
     let lexicon: FrenchLexicon?
@@ -110,6 +112,9 @@ struct LemmaState {
         var localIDs = ids, localChosen = chosen
         ids = []; chosen = []
         decode(localIDs, into: &localChosen)
+        let first = range.lowerBound
+        applyContextRules(localIDs, &localChosen, word: { tokens[first + $0].norm },
+                          fixedTag: { Self.uposByKind(tokens[first + $0].kind)?.rawValue })
         for (k, i) in range.enumerated() {
             if let upos = Self.uposByKind(tokens[i].kind) {
                 // Punctuation, symbols, emoji, numbers, contacts: their tag comes from the
@@ -157,6 +162,7 @@ struct LemmaState {
         }
         var chosen = [Int](repeating: 0, count: ids.count)
         decode(ids, into: &chosen)
+        applyContextRules(ids, &chosen, word: { keys[$0] }, fixedTag: { _ in nil })
         return ids.indices.map { analysis(ids[$0], chosen[$0], surface: forms[$0]) }
     }
 
@@ -172,14 +178,48 @@ struct LemmaState {
         let keyString = String(decoding: key, as: UTF8.self)
         let (cand, src) = builder!.candidates(key: keyString, shape: shape, accentless: variant)
         append(cand, src, stopword: lexicon!.stopwords.contains(keyString))
+        entries[entries.count - 1].hasRule = lexicon!.contextRuleForms.contains(keyString)
         let id = memo.insert(key, flags, hash: h)
         precondition(Int(id) == entries.count - 1)
         return id
     }
 
     /// Viterbi over entries: `chosen[i]` receives the index of the chosen tag within entry i.
-    mutating func decode(_ ids: [Int32], into chosen: inout [Int]) {
-        ids.withUnsafeBufferPointer { decode($0, into: &chosen) }
+    mutating func decode(_ ids: [Int32], forced: [Int8]? = nil, into chosen: inout [Int]) {
+        ids.withUnsafeBufferPointer { ids in
+            if let forced {
+                forced.withUnsafeBufferPointer { decode(ids, forced: $0, into: &chosen) }
+            } else {
+                decode(ids, forced: nil, into: &chosen)
+            }
+        }
+    }
+
+    /// Checks the homograph context rules (ContextRules.swift) of the words that have some, with
+    /// their neighbours' words and decoded tags; decodes again when a rule forces another reading.
+    /// `fixedTag` gives the tag of tokens whose kind decides it (punctuation, numbers…).
+    mutating func applyContextRules(_ ids: [Int32], _ chosen: inout [Int], word: (Int) -> String,
+                                    fixedTag: (Int) -> UInt8?) {
+        guard let rules = lexicon?.contextRules, !rules.isEmpty else { return }
+        var forced: [Int8]? = nil
+        let n = ids.count
+        func tag(_ j: Int) -> UInt8 { fixedTag(j) ?? tagPool[Int(entries[Int(ids[j])].start) + chosen[j]] }
+        for k in 0..<n where entries[Int(ids[k])].hasRule {
+            let w = word(k)
+            for rule in rules where rule.forms.contains(w) {
+                guard rule.left2.holds(word: k >= 2 ? word(k - 2) : nil, tag: k >= 2 ? tag(k - 2) : nil),
+                      rule.left.holds(word: k >= 1 ? word(k - 1) : nil, tag: k >= 1 ? tag(k - 1) : nil),
+                      rule.right.holds(word: k + 1 < n ? word(k + 1) : nil, tag: k + 1 < n ? tag(k + 1) : nil)
+                else { continue }
+                let e = entries[Int(ids[k])]
+                if let index = (0..<Int(e.count)).first(where: { tagPool[Int(e.start) + $0] == rule.upos }), index != chosen[k] {
+                    if forced == nil { forced = [Int8](repeating: -1, count: n) }
+                    forced![k] = Int8(index)
+                }
+                break
+            }
+        }
+        if let forced { decode(ids, forced: forced, into: &chosen) }
     }
 
     /// The analysis of entry `id` with its tag number `k`; `surface` gives PROPN lemmas their case.
@@ -216,7 +256,8 @@ struct LemmaState {
         tags.removeAll()
     }
 
-    private mutating func decode(_ ids: UnsafeBufferPointer<Int32>, into chosen: inout [Int]) {
+    private mutating func decode(_ ids: UnsafeBufferPointer<Int32>, forced: UnsafeBufferPointer<Int8>?,
+                                 into chosen: inout [Int]) {
         let n = ids.count
         if n == 0 { return }
         if chosen.count < n { chosen.append(contentsOf: repeatElement(0, count: n - chosen.count)) }
@@ -251,11 +292,17 @@ struct LemmaState {
                 let e = ent[Int(ids[i])]
                 let ts = Int(e.start), tc = Int(e.count)
                 let curStart = offsets[i]
+                let only = forced.map { Int($0[i]) } ?? -1   // a context rule's reading, or -1
                 // state (j in T_{i-1}, k in T_i) at curStart + j * tc + k
                 do {
                     for j in 0..<prevTags.count {
                         let b = prevTags.start < 0 ? 0 : Int(tp[prevTags.start + j])
                         for k in 0..<tc {
+                            if only >= 0 && k != only {
+                                sc[curStart + j * tc + k] = -Double.infinity
+                                bk[curStart + j * tc + k] = 0
+                                continue
+                            }
                             let t = Int(tp[ts + k])
                             let em = ep[ts + k]
                             var best = -Double.infinity

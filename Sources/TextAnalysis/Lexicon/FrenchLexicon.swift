@@ -36,6 +36,10 @@ public final class FrenchLexicon: Sendable {
     let multiwords: [[String]: String]
     /// Stopwords (keys).
     let stopwords: Set<String>
+    /// Homograph context rules, in file order.
+    let contextRules: [ContextRule]
+    /// Forms that have at least one context rule.
+    let contextRuleForms: Set<String>
 
     /// Loads the tables of `directory` (see `locate`).
     /// - Throws: `LexiconError` naming `file:line` for a malformed row, or the file when missing.
@@ -89,6 +93,8 @@ public final class FrenchLexicon: Sendable {
 
         let swTable = try SortedTable(path: p("stopwords.txt"), columns: 1)
         stopwords = Set(swTable.allRows().map { $0[0] })
+        contextRules = try ContextRule.load(try SortedTable(path: p("context-rules.tsv"), columns: 6, checkOrder: false))
+        contextRuleForms = contextRules.reduce(into: Set<String>()) { $0.formUnion($1.forms) }
         loadSeconds = monotonicSeconds() - t0
     }
 
