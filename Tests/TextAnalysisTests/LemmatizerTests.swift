@@ -1,5 +1,5 @@
 import Testing
-import TextAnalysis
+@testable import TextAnalysis
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -177,5 +177,33 @@ private func lemma(_ word: String, in sentence: String) -> String? {
         let r = try TextAnalyzer().analyze("Le hall est sale.")
         #expect(r.tokens.allSatisfy { $0.lemma == nil && $0.upos == nil })
         #expect(r.tokens.allSatisfy { $0.flags.isDisjoint(with: [.corrected, .guessed, .stopword]) })
+    }
+}
+
+@Suite struct SpellingCorrectionTests {
+    @Test func frequentWordsAtOneEditAreRecovered() {
+        let l = FrenchLemmatizer(lexicon: SharedLexicon.lexicon)
+        let r = l.lemmatize(forms: ["la", "factrue", "de", "la", "resisdence"])
+        #expect(r[1].lemma == "facture")
+        #expect(r[1].isCorrected)
+        #expect(r[1].source.contains(.correction))
+        #expect(r[4].lemma == "résidence")
+    }
+
+    @Test func unsureOrShortOrCapitalizedWordsAreLeftAlone() {
+        let l = FrenchLemmatizer(lexicon: SharedLexicon.lexicon)
+        let r = l.lemmatize(forms: ["le", "zorglubage", "de", "Dupondt", "et", "xqzt"])
+        #expect(r[1].isGuess && !r[1].isCorrected)
+        #expect(r[3].lemma == "Dupondt")
+        #expect(!r[3].isCorrected)
+        #expect(r[5].isGuess)
+    }
+
+    @Test func editsAtDistanceOne() {
+        // "ab": 2 deletions, 1 transposition, 2 × 25 substitutions, 3 × 26 insertions.
+        let edits = SpellingCorrector.edits(of: "ab")
+        #expect(edits.count == 2 + 1 + 50 + 78)
+        #expect(edits.contains("b") && edits.contains("ba") && edits.contains("zb") && edits.contains("abz"))
+        #expect(!edits.contains("ab"))
     }
 }

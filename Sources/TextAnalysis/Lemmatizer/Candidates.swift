@@ -135,8 +135,12 @@ enum LemmaConstants {
 struct CandidateBuilder {
     let lexicon: FrenchLexicon
     private var keyCache: [String: KeyDistribution] = [:]
+    private var corrector: SpellingCorrector
 
-    init(lexicon: FrenchLexicon) { self.lexicon = lexicon }
+    init(lexicon: FrenchLexicon) {
+        self.lexicon = lexicon
+        corrector = SpellingCorrector(lexicon: lexicon)
+    }
 
     private func tag(_ f: String) -> UInt8 { UPOS(name: f)!.rawValue } // checked at load
 
@@ -293,6 +297,11 @@ struct CandidateBuilder {
             s = kept.sum
             for i in 0..<kept.count { kept.weights[i] = kept.weights[i] / s }
             return (kept, src)
+        }
+        // §6.1 spelling correction of an unknown lowercase word, when confident
+        if shape == .lower || shape == .capitalizedFirst, let fixed = corrector.correction(of: key) {
+            let (c2, s2) = candidates(key: fixed, shape: shape, accentless: false)
+            if !s2.contains(.guess) { return (c2, s2.union(.correction)) }
         }
         // §6 unknown word
         if shape == .punctuation {

@@ -16,6 +16,8 @@ public struct LemmaSource: OptionSet, Sendable, Hashable, CustomStringConvertibl
     public static let replacement = LemmaSource(rawValue: 1 << 4)
     public static let fold = LemmaSource(rawValue: 1 << 5)
     public static let guess = LemmaSource(rawValue: 1 << 6)
+    /// Spelling correction at edit distance 1 ("asenceur" → ascenseur), §6.1.
+    public static let correction = LemmaSource(rawValue: 1 << 7)
 
     static let bases: [(LemmaSource, String)] = [(.ud, "ud"), (.closed, "closed"), (.lexique, "lexique"),
                                                    (.dicollecte, "dicollecte"), (.guess, "guess")]
@@ -23,6 +25,7 @@ public struct LemmaSource: OptionSet, Sendable, Hashable, CustomStringConvertibl
     /// The reference implementation's label: `ud`, `repl:lexique`, `repl-multi`, `ud+fold`, `fold`, `guess`.
     public var description: String {
         let base = Self.bases.first { contains($0.0) }?.1
+        if contains(.correction) { return "corr:" + (base ?? "") }
         if contains(.replacement) { return base.map { "repl:" + $0 } ?? "repl-multi" }
         if contains(.fold) { return base.map { $0 + "+fold" } ?? "fold" }
         return base ?? ""
@@ -51,5 +54,5 @@ public struct LemmaAnalysis: Sendable, Equatable {
     /// True when the written form was fixed: an SMS/spelling replacement, or accent restoration
     /// of a form the lexicons do not know ("probleme" → problème). Accent variants merely
     /// weighed for a known word ("de" in an unaccented answer) are not a correction.
-    public var isCorrected: Bool { source.contains(.replacement) || source == .fold }
+    public var isCorrected: Bool { source.contains(.replacement) || source.contains(.correction) || source == .fold }
 }
