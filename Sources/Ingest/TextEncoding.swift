@@ -119,6 +119,15 @@ public enum TextDecoder {
     }
 
     static func repairUTF8(_ bytes: [UInt8], fallbackToWindows1252: Bool) -> ([UInt8], Int) {
+        // Fast path: valid UTF-8 (the common case) is returned as is, without a copy.
+        var k = 0
+        while k < bytes.count {
+            if bytes[k] < 0x80 { k += 1; continue }
+            let n = validSequenceLength(bytes, k)
+            if n == 0 { break }
+            k += n
+        }
+        if k == bytes.count { return (bytes, 0) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var repairs = 0, i = 0

@@ -66,9 +66,16 @@ public final class QuoteSearch {
         // match of a frequent word (10k+) cost more than the ranking. When filters leave fewer than
         // `limit` hits among them, search again over all matches.
         let candidates = max(200, limit * 10)
-        var (hits, respondentRowIDs) = try runQuery(query, consultation: consultation, options: options, candidates: candidates)
+        // bm25 costs ~1.5 µs per matching excerpt: for words in more than `rankingWindow` excerpts,
+        // rank only the most recently stored `rankingWindow` of them.
+        let windowStart = try store.database.scalarInt("""
+            SELECT rowid FROM excerptSearch WHERE excerptSearch MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?
+            """, [.text(query.ftsExpression), .int(Int64(Self.rankingWindow - 1))])
+        var (hits, respondentRowIDs) = try runQuery(query, consultation: consultation, options: options,
+                                                    candidates: candidates, fromRowID: windowStart)
         if hits.count < limit {
-            (hits, respondentRowIDs) = try runQuery(query, consultation: consultation, options: options, candidates: nil)
+            (hits, respondentRowIDs) = try runQuery(query, consultation: consultation, options: options,
+                                                    candidates: nil, fromRowID: nil)
         }
         if hits.isEmpty {
             try checkFilters(options.filters)
@@ -85,11 +92,14 @@ public final class QuoteSearch {
         return hits
     }
 
+    /// Matching excerpts ranked per search, at most (see `search`).
+    public static let rankingWindow = 2_000
+
     private func runQuery(_ query: SearchQuery, consultation: Int64, options: SearchOptions,
-                          candidates: Int?) throws -> ([SearchHit], [Int64]) {
+                          candidates: Int?, fromRowID: Int64?) throws -> ([SearchHit], [Int64]) {
         var sql = """
             WITH hit(id, score) AS (
-                SELECT rowid, bm25(excerptSearch) FROM excerptSearch WHERE excerptSearch MATCH ?
+                SELECT rowid, bm25(excerptSearch) FROM excerptSearch WHERE excerptSearch MATCH ? AND rowid >= ?
                 ORDER BY bm25(excerptSearch) LIMIT ?)
             SELECT e.id, e.answerId, e.utf8Start, e.utf8End, e.text, r.id, r.code, q.code, hit.score,
                    \(options.includeAnswer ? "a.text" : "NULL")
@@ -100,7 +110,8 @@ public final class QuoteSearch {
             JOIN question q ON q.id = a.questionId
             WHERE r.consultationId = ?
             """
-        var values: [SQLiteValue] = [.text(query.ftsExpression), .int(Int64(candidates ?? -1)), .int(consultation)]
+        var values: [SQLiteValue] = [.text(query.ftsExpression), .int(fromRowID ?? 0), .int(Int64(candidates ?? -1)),
+                                     .int(consultation)]
         if let question = options.question {
             sql += " AND q.code = ?"
             values.append(.text(question))

@@ -30,9 +30,13 @@ public struct AnswerWrite: Sendable {
     public var fields: [(name: String, value: String)]
     public var sourceLine: Int?
     public var excerpts: [ExcerptRecord]
+    /// The caller knows the store has no answer for this respondent and question (it read
+    /// `answerHashes` first): the writer skips its lookup.
+    public var knownNew: Bool
 
     public init(respondent: String, question: String, text: String, sha256: String,
-                fields: [(name: String, value: String)], sourceLine: Int?, excerpts: [ExcerptRecord]) {
+                fields: [(name: String, value: String)], sourceLine: Int?, excerpts: [ExcerptRecord], knownNew: Bool = false) {
+        self.knownNew = knownNew
         self.respondent = respondent
         self.question = question
         self.text = text
@@ -280,9 +284,12 @@ public final class AnswerWriter {
         }
         let question = try questionID(answer.question)
         let line: SQLiteValue = answer.sourceLine.map { .int(Int64($0)) } ?? .null
-        try findAnswer.bind([.int(respondent), .int(question)])
-        let existing: (id: Int64, sha: String)? = try findAnswer.step() ? (findAnswer.int64(0), findAnswer.text(1)) : nil
-        findAnswer.reset()
+        var existing: (id: Int64, sha: String)? = nil
+        if !answer.knownNew {
+            try findAnswer.bind([.int(respondent), .int(question)])
+            existing = try findAnswer.step() ? (findAnswer.int64(0), findAnswer.text(1)) : nil
+            findAnswer.reset()
+        }
         let answerID: Int64
         if let existing {
             if existing.sha == answer.sha256 {

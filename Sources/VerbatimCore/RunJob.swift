@@ -61,6 +61,8 @@ public struct RunReport: Sendable {
     /// written while batch k+1 is analyzed).
     public var analyzeSeconds: Double
     public var writeSeconds: Double
+    /// Wall time before the first batch: reading, decoding, parsing, mapping, lexicon load.
+    public var readSeconds: Double
 }
 
 /// `verbatim run`: read an export, analyze the new and changed answers on all cores, and store
@@ -99,6 +101,7 @@ public enum RunJob {
         var counts = RunCounts()
         counts.answersRead = records.count
         var tokens = 0
+        let readSeconds = Clock.now() - started
         progress?(0, records.count)
         var batchStart = 0
         var analyzeSeconds = 0.0
@@ -130,7 +133,8 @@ public enum RunJob {
         try store.finishRun(runID, counts: counts)
         return RunReport(consultation: consultationName, runID: runID, counts: counts, tokens: tokens,
                          duplicatesSkipped: duplicates, warnings: warnings, seconds: Clock.now() - started,
-                         lexiconLoadSeconds: lexicon.loadSeconds, analyzeSeconds: analyzeSeconds, writeSeconds: writeSeconds)
+                         lexiconLoadSeconds: lexicon.loadSeconds, analyzeSeconds: analyzeSeconds, writeSeconds: writeSeconds,
+                         readSeconds: readSeconds)
     }
 
     enum Prepared {
@@ -141,10 +145,12 @@ public enum RunJob {
     /// Hashes an answer and, when it is new or changed, analyzes it into excerpts.
     static func prepare(_ record: AnswerRecord, analyzer: TextAnalyzer, stored: [AnswerKey: String]) -> Prepared {
         let sha = SHA256.hex(record.text)
-        if stored[AnswerKey(respondent: record.respondentID, question: record.questionID)] == sha { return .unchanged }
+        let storedSha = stored[AnswerKey(respondent: record.respondentID, question: record.questionID)]
+        if storedSha == sha { return .unchanged }
         let (excerpts, tokenCount) = excerptRecords(of: record.text, analyzer: analyzer)
         return .write(AnswerWrite(respondent: record.respondentID, question: record.questionID, text: record.text,
-                                  sha256: sha, fields: record.segments, sourceLine: record.line, excerpts: excerpts),
+                                  sha256: sha, fields: record.segments, sourceLine: record.line, excerpts: excerpts,
+                                  knownNew: storedSha == nil),
                       tokens: tokenCount)
     }
 

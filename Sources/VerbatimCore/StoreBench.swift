@@ -65,7 +65,7 @@ public enum StoreBench {
         return """
             generated     \(c.answersRead) answers (seed 42) from \(folder)/consultation.csv
             run           \(AnalyzeJob.format(report.seconds, decimals: 2)) s end to end, \(Int((Double(c.answersRead) / report.seconds).rounded())) answers/s, \(report.tokens) tokens, \(c.excerptsAdded) excerpts, \(settings.workers) threads
-                          (analysis \(AnalyzeJob.format(report.analyzeSeconds, decimals: 2)) s, SQLite writes \(AnalyzeJob.format(report.writeSeconds, decimals: 2)) s, rest \(AnalyzeJob.format(report.seconds - report.analyzeSeconds - report.writeSeconds, decimals: 2)) s)
+                          (read and map \(AnalyzeJob.format(report.readSeconds, decimals: 2)) s, then analysis \(AnalyzeJob.format(report.analyzeSeconds, decimals: 2)) s and SQLite writes \(AnalyzeJob.format(report.writeSeconds, decimals: 2)) s, overlapping)
             peak memory   \(AnalyzeJob.format(peakMB, decimals: 0)) MB (max RSS of this process)
             database      \(AnalyzeJob.format(Double(size) / 1_048_576, decimals: 1)) MB
             search        limit 20, \(repeats) runs per query, lexicon loaded once

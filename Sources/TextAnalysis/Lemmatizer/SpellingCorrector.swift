@@ -14,8 +14,8 @@ struct SpellingCorrector {
     static let dominance = 5.0
     static let minimumLength = 5
 
-    /// Folded form → (most frequent form with that fold, its frequency). Built on first use.
-    private var index: [String: (form: String, frequency: Double)]? = nil
+    /// Folded form → most frequent form with that fold; shared by every lemmatizer of a lexicon.
+    private var index: CorrectionIndex? = nil
     private let lexicon: FrenchLexicon
 
     init(lexicon: FrenchLexicon) { self.lexicon = lexicon }
@@ -28,12 +28,12 @@ struct SpellingCorrector {
             letters += 1
         }
         guard letters >= Self.minimumLength else { return nil }
-        if index == nil { index = buildIndex() }
+        if index == nil { index = lexicon.correctionIndex() }
         let folded = LexicalKeys.fold(key)
         var best: (form: String, frequency: Double)? = nil
         var second = 0.0
         for variant in Self.edits(of: folded) {
-            guard let hit = index![variant], hit.form != best?.form else { continue }
+            guard let hit = index!.entries[variant], hit.form != best?.form else { continue }
             if hit.frequency > (best?.frequency ?? 0) {
                 second = max(second, best?.frequency ?? 0)
                 best = hit
@@ -69,9 +69,15 @@ struct SpellingCorrector {
         return out
     }
 
-    private func buildIndex() -> [String: (form: String, frequency: Double)] {
+}
+
+/// Folded form → (most frequent Lexique form with that fold, its frequency), for forms of at least
+/// `SpellingCorrector.minimumFrequency`. Built once per lexicon, on first use.
+final class CorrectionIndex: Sendable {
+    let entries: [String: (form: String, frequency: Double)]
+
+    init(lexique table: SortedTable) {
         var index: [String: (form: String, frequency: Double)] = [:]
-        let table = lexicon.lexique
         var row = 0
         while row < table.count {
             let fields = table.fields(row)
@@ -82,10 +88,11 @@ struct SpellingCorrector {
                 total += Double(next[3]) ?? 0
                 row += 1
             }
-            guard total >= Self.minimumFrequency, form.unicodeScalars.count >= Self.minimumLength - 1 else { continue }
+            guard total >= SpellingCorrector.minimumFrequency,
+                  form.unicodeScalars.count >= SpellingCorrector.minimumLength - 1 else { continue }
             let folded = LexicalKeys.fold(form)
             if total > (index[folded]?.frequency ?? 0) { index[folded] = (form, total) }
         }
-        return index
+        entries = index
     }
 }

@@ -1,3 +1,4 @@
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -40,6 +41,18 @@ public final class FrenchLexicon: Sendable {
     let contextRules: [ContextRule]
     /// Forms that have at least one context rule.
     let contextRuleForms: Set<String>
+    /// The spelling-correction index, built by the first lemmatizer that needs it.
+    private let correction = Mutex<CorrectionIndex?>(nil)
+
+    /// The spelling-correction index (built on first call; thread-safe).
+    func correctionIndex() -> CorrectionIndex {
+        correction.withLock { index in
+            if let index { return index }
+            let built = CorrectionIndex(lexique: lexique)
+            index = built
+            return built
+        }
+    }
 
     /// Loads the tables of `directory` (see `locate`).
     /// - Throws: `LexiconError` naming `file:line` for a malformed row, or the file when missing.
