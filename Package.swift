@@ -27,6 +27,11 @@ let package = Package(
             name: "TextAnalysis",
             dependencies: ["FrenchText"]
         ),
+        // Theme taxonomy tagging, negation and intent (later: discovery, comparison).
+        .target(
+            name: "Themes",
+            dependencies: ["TextAnalysis"]
+        ),
         // System SQLite (libsqlite3-dev); FTS5 is compiled into Debian's build.
         .systemLibrary(
             name: "CSQLite",
@@ -52,7 +57,7 @@ let package = Package(
         // Orchestration shared by the CLI, the server and the benchmarks.
         .target(
             name: "VerbatimCore",
-            dependencies: ["TextAnalysis", "Ingest", "Store"]
+            dependencies: ["TextAnalysis", "Ingest", "Store", "Themes"]
         ),
         .executableTarget(
             name: "verbatim",
@@ -66,6 +71,7 @@ let package = Package(
         // Fixtures/ (a script and the .xlsx it writes) are read through #filePath, not as resources.
         .testTarget(name: "IngestTests", dependencies: ["Ingest"], exclude: ["Fixtures"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "ThemesTests", dependencies: ["Themes"]),
         // Depends on the executable too: the crash-safety test kills a real `verbatim run`.
         .testTarget(name: "VerbatimCoreTests", dependencies: ["VerbatimCore", "verbatim"]),
     ],

@@ -1,6 +1,7 @@
 import Ingest
 import Store
 import TextAnalysis
+import Themes
 
 /// The one place where errors become exit codes (DESIGN.md §3): 0 ok, 1 nothing found,
 /// 2 bad input or usage, 3 internal.
@@ -12,7 +13,7 @@ public enum ExitStatus {
     /// The exit code of a Verbatim error, or nil for errors the argument parser handles itself.
     public static func code(for error: Error) -> Int32? {
         switch error {
-        case is IngestError, is LexiconError, is VerbatimError: return badInput
+        case is IngestError, is LexiconError, is VerbatimError, is ThemeError: return badInput
         case let error as StoreError:
             if case .sqlite = error { return internalError }
             return badInput

@@ -32,7 +32,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure accuracy and speed of pipeline stages.",
-        subcommands: [BenchLemmasCommand.self, BenchStoreCommand.self]
+        subcommands: [BenchLemmasCommand.self, BenchThemesCommand.self, BenchStoreCommand.self]
     )
 }
 

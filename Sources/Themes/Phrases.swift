@@ -1,0 +1,88 @@
+import FrenchText
+import TextAnalysis
+
+/// A word of an excerpt as the matchers see it: its folded lemma and folded form.
+struct MatchToken: Sendable {
+    var lemma: String
+    var form: String
+    /// Index of the source token in the analyzed text.
+    var tokenIndex: Int
+}
+
+/// A term compiled for matching: one (lemma, form) pair per word; a word matches a token when
+/// either equals the token's.
+struct CompiledPhrase: Sendable {
+    var words: [(lemma: String, form: String)]
+    /// The term as written in the file, for evidence.
+    var text: String
+}
+
+/// Phrases indexed by their first word's lemma and form.
+struct PhraseIndex: Sendable {
+    private(set) var phrases: [CompiledPhrase] = []
+    private var byFirst: [String: [Int]] = [:]
+
+    /// Adds a phrase; returns its index.
+    @discardableResult
+    mutating func add(_ phrase: CompiledPhrase) -> Int {
+        let id = phrases.count
+        phrases.append(phrase)
+        guard let first = phrase.words.first else { return id }
+        byFirst[first.lemma, default: []].append(id)
+        if first.form != first.lemma { byFirst[first.form, default: []].append(id) }
+        return id
+    }
+
+    /// Every (phrase id, start, end) matching at some position of `tokens`; positions are indices
+    /// into `tokens`, `end` exclusive. Sorted by start then phrase id.
+    func matches(in tokens: [MatchToken]) -> [(phrase: Int, start: Int, end: Int)] {
+        var out: [(phrase: Int, start: Int, end: Int)] = []
+        for i in tokens.indices {
+            var seen: [Int] = []
+            for key in [tokens[i].lemma, tokens[i].form] {
+                guard let ids = byFirst[key] else { continue }
+                for id in ids where !seen.contains(id) {
+                    seen.append(id)
+                    let words = phrases[id].words
+                    guard i + words.count <= tokens.count else { continue }
+                    var ok = true
+                    for k in 0..<words.count {
+                        let t = tokens[i + k]
+                        if t.lemma != words[k].lemma && t.form != words[k].form && t.lemma != words[k].form && t.form != words[k].lemma {
+                            ok = false
+                            break
+                        }
+                    }
+                    if ok { out.append((id, i, i + words.count)) }
+                }
+            }
+        }
+        out.sort { $0.start != $1.start ? $0.start < $1.start : $0.phrase < $1.phrase }
+        return out
+    }
+}
+
+/// Turns text into match tokens with the same analyzer as the answers, so terms written in
+/// ordinary French ("boîtes aux lettres", "réparer") match every inflection.
+enum PhraseCompiler {
+    /// Words of a term: indexed tokens (words and numbers, not elided clitics), folded.
+    static func compile(_ text: String, analyzer: TextAnalyzer) -> CompiledPhrase {
+        let analyzed = analyzer.analyze(text)
+        let words = matchTokens(analyzed.tokens[...]).map { (lemma: $0.lemma, form: $0.form) }
+        return CompiledPhrase(words: words, text: text)
+    }
+
+    /// The match tokens of analyzed tokens.
+    static func matchTokens(_ tokens: ArraySlice<Token>) -> [MatchToken] {
+        var out: [MatchToken] = []
+        out.reserveCapacity(tokens.count)
+        for i in tokens.indices {
+            let t = tokens[i]
+            guard (t.kind == .word || t.kind == .number) && !t.flags.contains(.elided) else { continue }
+            let form = CaseFolding.accentFolded(t.norm)
+            let lemma = t.lemma.map { $0 == t.norm ? form : CaseFolding.accentFolded($0) } ?? form
+            out.append(MatchToken(lemma: lemma, form: form, tokenIndex: i))
+        }
+        return out
+    }
+}

@@ -1,0 +1,184 @@
+import TextAnalysis
+
+/// A theme found in an excerpt or answer.
+public struct ThemeAssignment: Sendable, Equatable {
+    /// Theme id, e.g. `proprete`.
+    public var theme: String
+    /// Sum of the weights of the distinct terms found (≥ 1 to be assigned).
+    public var score: Double
+    /// The terms found, as written in the taxonomy, in order of appearance.
+    public var evidence: [String]
+    /// Every term found stands in a negation scope ("aucun problème de propreté").
+    public var negated: Bool
+}
+
+/// The themes and intent of an excerpt or answer.
+public struct ThemeTags: Sendable, Equatable {
+    /// Assignments sorted by theme id.
+    public var themes: [ThemeAssignment]
+    public var intent: Intent
+    /// Cue scores behind the intent.
+    public var plainte = 0.0, attente = 0.0, satisfaction = 0.0
+
+    /// Theme ids, sorted.
+    public var themeIDs: [String] { themes.map(\.theme) }
+}
+
+/// Tags excerpts with taxonomy themes and an intent, on lemmas, with negation scopes.
+///
+/// Negation: "pas", "jamais", "aucun", "sans", "ni", "non" (and "plus", "rien", "personne",
+/// "guère" when the clause has "ne") deny the next `scopeWords` words of their clause (clauses end
+/// at punctuation and "mais"). A complaint cue in scope counts as satisfaction ("pas de souci"), a
+/// satisfaction cue as complaint ("pas satisfait"), and a negator with no cue in its scope is a
+/// complaint ("l'ascenseur ne marche pas"). Themes are still assigned under negation — the excerpt
+/// talks about them — and marked `negated`.
+public struct ThemeTagger: Sendable {
+    public static let stageName = "themes"
+    public static let stageVersion = "1"
+    /// Words after a negator that it denies.
+    public static let scopeWords = 4
+    /// Negators that deny only with "ne" in the clause ("il n'y a plus de gardien" vs "plus de passages").
+    static let negatorsNeedingNe: Set<String> = ["plus", "rien", "personne", "guere"]
+    static let clauseBreakWords: Set<String> = ["mais"]
+
+    public let taxonomy: ThemeTaxonomy
+    public let cues: IntentCues
+
+    public init(taxonomy: ThemeTaxonomy, cues: IntentCues) {
+        self.taxonomy = taxonomy
+        self.cues = cues
+    }
+
+    /// Tags the tokens of one excerpt (lemmatized by `TextAnalyzer`).
+    public func tag(_ tokens: ArraySlice<Token>) -> ThemeTags {
+        let words = PhraseCompiler.matchTokens(tokens)
+        let (negated, negators, bareNegators) = negationScopes(tokens, words)
+        var tags = ThemeTags(themes: themes(words, negated), intent: .neutre)
+        scoreIntent(words, negated, negators, bareNegators, &tags)
+        tags.intent = Self.intent(plainte: tags.plainte, attente: tags.attente, satisfaction: tags.satisfaction)
+        return tags
+    }
+
+    /// Tags every excerpt of an analyzed answer, and the answer as a whole: the union of the
+    /// excerpts' themes and the intent of their summed cues.
+    public func tag(_ analyzed: AnalyzedText) -> (excerpts: [ThemeTags], answer: ThemeTags) {
+        let excerpts = analyzed.excerpts.map { tag(analyzed.tokens[$0.tokenRange]) }
+        var byTheme: [String: ThemeAssignment] = [:]
+        var answer = ThemeTags(themes: [], intent: .neutre)
+        for e in excerpts {
+            answer.plainte += e.plainte
+            answer.attente += e.attente
+            answer.satisfaction += e.satisfaction
+            for a in e.themes {
+                if var b = byTheme[a.theme] {
+                    b.score = max(b.score, a.score)
+                    for term in a.evidence where !b.evidence.contains(term) { b.evidence.append(term) }
+                    b.negated = b.negated && a.negated
+                    byTheme[a.theme] = b
+                } else {
+                    byTheme[a.theme] = a
+                }
+            }
+        }
+        answer.themes = byTheme.values.sorted { $0.theme < $1.theme }
+        answer.intent = Self.intent(plainte: answer.plainte, attente: answer.attente, satisfaction: answer.satisfaction)
+        return (excerpts, answer)
+    }
+
+    /// The intent with the highest score (≥ 0.5); ties go to attente, then plainte.
+    static func intent(plainte: Double, attente: Double, satisfaction: Double) -> Intent {
+        let best = max(plainte, attente, satisfaction)
+        guard best >= 0.5 else { return .neutre }
+        if attente == best { return .attente }
+        if plainte == best { return .plainte }
+        return .satisfaction
+    }
+
+    /// For each match token, whether a negator denies it; the positions of the active negators;
+    /// and those of negators with no intent cue in their scope.
+    func negationScopes(_ tokens: ArraySlice<Token>, _ words: [MatchToken]) -> ([Bool], Set<Int>, [Int]) {
+        var negated = [Bool](repeating: false, count: words.count)
+        var negatorPositions: [(position: Int, scopeEnd: Int)] = []
+        var clauseHasNe = false
+        var w = 0
+        var scopeEnd = 0   // match positions < scopeEnd are denied
+        for i in tokens.indices {
+            let t = tokens[i]
+            if t.kind == .punct || (t.kind == .word && Self.clauseBreakWords.contains(t.norm)) {
+                clauseHasNe = false
+                scopeEnd = min(scopeEnd, w)
+                if t.kind == .punct { continue }
+            }
+            if t.kind == .word && (t.norm == "ne" || t.norm == "n'") { clauseHasNe = true }
+            guard w < words.count, words[w].tokenIndex == i else { continue }
+            let form = words[w].form
+            if cues.negators.contains(form) && (!Self.negatorsNeedingNe.contains(form) || clauseHasNe) {
+                let end = min(words.count, w + 1 + Self.scopeWords)
+                negatorPositions.append((w, end))
+                scopeEnd = end
+            } else if w < scopeEnd {
+                negated[w] = true
+            }
+            w += 1
+        }
+        // Scopes stop at the clause end: recompute each negator's real end from `negated`.
+        var bare: [Int] = []
+        for n in negatorPositions {
+            var k = n.position + 1
+            while k < n.scopeEnd && negated[k] { k += 1 }
+            let scope = (n.position + 1)..<k
+            let hasCue = cues.cues.matches(in: Array(words[scope])).contains { cues.cueIntent[$0.phrase] != .attente }
+            if !hasCue { bare.append(n.position) }
+        }
+        return (negated, Set(negatorPositions.map(\.position)), bare)
+    }
+
+    func themes(_ words: [MatchToken], _ negated: [Bool]) -> [ThemeAssignment] {
+        var excluded: [(theme: Int, range: Range<Int>)] = []
+        for m in taxonomy.excludes.matches(in: words) { excluded.append((taxonomy.excludeTheme[m.phrase], m.start..<m.end)) }
+        var found: [Int: (terms: [Int], allNegated: Bool)] = [:]
+        var order: [Int] = []
+        for m in taxonomy.terms.matches(in: words) {
+            let theme = taxonomy.termTheme[m.phrase]
+            if excluded.contains(where: { $0.theme == theme && $0.range.lowerBound <= m.start && m.end <= $0.range.upperBound }) { continue }
+            let denied = (m.start..<m.end).allSatisfy { negated[$0] }
+            if var f = found[theme] {
+                if !f.terms.contains(m.phrase) { f.terms.append(m.phrase) }
+                f.allNegated = f.allNegated && denied
+                found[theme] = f
+            } else {
+                found[theme] = ([m.phrase], denied)
+                order.append(theme)
+            }
+        }
+        var out: [ThemeAssignment] = []
+        for theme in order {
+            let f = found[theme]!
+            let score = f.terms.reduce(0.0) { $0 + taxonomy.termWeight[$1] }
+            guard score >= 1 else { continue }
+            out.append(ThemeAssignment(theme: taxonomy.themes[theme].id, score: score,
+                                       evidence: f.terms.map { taxonomy.terms.phrases[$0].text }, negated: f.allNegated))
+        }
+        return out.sorted { $0.theme < $1.theme }
+    }
+
+    func scoreIntent(_ words: [MatchToken], _ negated: [Bool], _ negators: Set<Int>, _ bareNegators: [Int],
+                     _ tags: inout ThemeTags) {
+        var usedCue = Set<Int>()
+        for m in cues.cues.matches(in: words) {
+            // "plus de" asks for more, unless "plus" is a negator here ("il n'y a plus de gardien").
+            if negators.contains(m.start) && cues.cueIntent[m.phrase] == .attente { continue }
+            // A cue counts once per excerpt, and a shorter cue inside a longer one does not count.
+            guard usedCue.insert(m.phrase).inserted else { continue }
+            let weight = cues.cueWeight[m.phrase]
+            let denied = negated[m.start]
+            switch cues.cueIntent[m.phrase] {
+            case .plainte: if denied { tags.satisfaction += weight } else { tags.plainte += weight }
+            case .satisfaction: if denied { tags.plainte += weight } else { tags.satisfaction += weight }
+            case .attente: tags.attente += weight
+            case .neutre: break
+            }
+        }
+        tags.plainte += Double(bareNegators.count)
+    }
+}

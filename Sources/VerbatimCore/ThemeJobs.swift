@@ -1,0 +1,158 @@
+import Ingest
+import TextAnalysis
+import Themes
+
+/// Loads the taxonomy and intent cues (defaults: `lexicons/themes/` beside the lexicon folder).
+public struct ThemeSetup {
+    public let analyzer: TextAnalyzer
+    public let tagger: ThemeTagger
+
+    public init(lexicons: String?, taxonomy: String?, intents: String?) throws {
+        let lexicon = try FrenchLexicon.load(explicit: lexicons)
+        analyzer = try TextAnalyzer(lemmatizer: FrenchLemmatizer(lexicon: lexicon))
+        let themesFolder = lexicon.directory + "/../themes"
+        let taxonomyPath = taxonomy ?? themesFolder + "/habitat.fr.tsv"
+        let intentsPath = intents ?? themesFolder + "/intent.fr.tsv"
+        tagger = ThemeTagger(
+            taxonomy: try ThemeTaxonomy(file: taxonomyPath, bytes: try FileIO.readAll(path: taxonomyPath), analyzer: analyzer),
+            cues: try IntentCues(file: intentsPath, bytes: try FileIO.readAll(path: intentsPath), analyzer: analyzer))
+    }
+
+    /// Themes and intent of one answer.
+    public func tag(_ text: String) -> ThemeTags { tagger.tag(analyzer.analyze(text)).answer }
+}
+
+/// `verbatim classify`: stateless tagging of a file of answers, one line per answer.
+public enum ClassifyJob {
+    public enum Format: String, CaseIterable, Sendable { case tsv, json }
+
+    public static func run(input: String, idColumn: String, textColumn: String, format: Format, setup: ThemeSetup,
+                           table options: TableFileOptions = .init()) throws -> String {
+        let table = try TableFile.read(file: input, bytes: try FileIO.readAll(path: input), options: options)
+        let rows = try columnPair(table, file: input, idColumn, textColumn)
+        var out = format == .tsv ? "id\tthemes\tintent\n" : ""
+        for (id, text) in rows {
+            let tags = setup.tag(text)
+            switch format {
+            case .tsv:
+                out += "\(TextOutput.tsvCell(id))\t\(tags.themeIDs.joined(separator: ";"))\t\(tags.intent.rawValue)\n"
+            case .json:
+                func j(_ s: String) -> String { TextOutput.jsonString(s) }
+                let themes = tags.themes.map { a in
+                    "{\"theme\":\(j(a.theme)),\"score\":\(AnalyzeJob.format(a.score, decimals: 2)),\"negated\":\(a.negated),"
+                        + "\"evidence\":[\(a.evidence.map(j).joined(separator: ","))]}"
+                }.joined(separator: ",")
+                out += "{\"id\":\(j(id)),\"themes\":[\(themes)],\"intent\":\(j(tags.intent.rawValue))}\n"
+            }
+        }
+        return out
+    }
+
+    /// (id, text) of every row, or a missing-column error listing the available columns.
+    static func columnPair(_ table: CSVTable, file: String, _ idColumn: String, _ textColumn: String) throws -> [(String, String)] {
+        guard let i = table.header.firstIndex(of: idColumn) else {
+            throw IngestError.missingColumn(file: file, name: idColumn, available: table.header)
+        }
+        guard let t = table.header.firstIndex(of: textColumn) else {
+            throw IngestError.missingColumn(file: file, name: textColumn, available: table.header)
+        }
+        return table.records.map { ($0.fields[i], $0.fields[t]) }
+    }
+}
+
+/// `verbatim bench themes`: precision, recall and F1 per theme against a labelled file, micro and
+/// macro F1, intent accuracy, and tagging speed.
+public enum ThemeBench {
+    public struct Score: Sendable, Equatable {
+        public var truePositives = 0, falsePositives = 0, falseNegatives = 0
+        public var precision: Double { truePositives + falsePositives == 0 ? 0 : Double(truePositives) / Double(truePositives + falsePositives) }
+        public var recall: Double { truePositives + falseNegatives == 0 ? 0 : Double(truePositives) / Double(truePositives + falseNegatives) }
+        public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+    }
+
+    public struct Result: Sendable {
+        public var perTheme: [(theme: String, score: Score)]
+        public var micro: Score
+        public var macroF1: Double
+        public var intentAccuracy: Double?
+        public var answers: Int
+        public var confusions: [String]
+    }
+
+    /// Scores predictions against gold theme sets (and intents when given).
+    public static func score(gold: [(themes: Set<String>, intent: String?)], predicted: [(themes: Set<String>, intent: String)],
+                             themeIDs: [String]) -> Result {
+        var per: [String: Score] = [:]
+        for id in themeIDs { per[id] = Score() }
+        var micro = Score()
+        var intentHits = 0, intentTotal = 0
+        for (g, p) in zip(gold, predicted) {
+            for t in g.themes.union(p.themes) {
+                let inGold = g.themes.contains(t), inPred = p.themes.contains(t)
+                if inGold && inPred { per[t, default: Score()].truePositives += 1; micro.truePositives += 1 }
+                else if inPred { per[t, default: Score()].falsePositives += 1; micro.falsePositives += 1 }
+                else { per[t, default: Score()].falseNegatives += 1; micro.falseNegatives += 1 }
+            }
+            if let gi = g.intent, !gi.isEmpty {
+                intentTotal += 1
+                if gi == p.intent { intentHits += 1 }
+            }
+        }
+        let ids = per.keys.sorted()
+        let scored = ids.map { (theme: $0, score: per[$0]!) }
+        let withSupport = scored.filter { $0.score.truePositives + $0.score.falseNegatives > 0 }
+        let macro = withSupport.isEmpty ? 0 : withSupport.map(\.score.f1).reduce(0, +) / Double(withSupport.count)
+        return Result(perTheme: scored, micro: micro, macroF1: macro,
+                      intentAccuracy: intentTotal == 0 ? nil : Double(intentHits) / Double(intentTotal),
+                      answers: gold.count, confusions: [])
+    }
+
+    /// Runs the tagger on a gold file (`id text themes [intent]`, TSV) and renders the scores.
+    public static func run(gold path: String, setup: ThemeSetup, json: Bool) throws -> String {
+        let table = try TableFile.read(file: path, bytes: try FileIO.readAll(path: path), options: TableFileOptions(format: .tsv))
+        guard let ti = table.header.firstIndex(of: "text"), let hi = table.header.firstIndex(of: "themes") else {
+            throw IngestError.missingColumn(file: path, name: table.header.contains("text") ? "themes" : "text", available: table.header)
+        }
+        let ii = table.header.firstIndex(of: "intent")
+        var gold: [(themes: Set<String>, intent: String?)] = []
+        var predicted: [(themes: Set<String>, intent: String)] = []
+        let started = Clock.now()
+        var analyzeSeconds = 0.0
+        for record in table.records {
+            let themes = Set(record.fields[hi].split(separator: ";").map(String.init).filter { !$0.isEmpty })
+            gold.append((themes, ii.map { record.fields[$0] }))
+            let t0 = Clock.now()
+            let analyzed = setup.analyzer.analyze(record.fields[ti])
+            analyzeSeconds += Clock.now() - t0
+            let tags = setup.tagger.tag(analyzed).answer
+            predicted.append((Set(tags.themeIDs), tags.intent.rawValue))
+        }
+        let total = Clock.now() - started
+        let result = score(gold: gold, predicted: predicted, themeIDs: setup.tagger.taxonomy.themes.map(\.id))
+        let tagSeconds = total - analyzeSeconds
+        return render(result, file: path, seconds: total, tagSeconds: tagSeconds, json: json)
+    }
+
+    static func render(_ r: Result, file: String, seconds: Double, tagSeconds: Double, json: Bool) -> String {
+        func f(_ x: Double) -> String { AnalyzeJob.format(x, decimals: 3) }
+        let rate = seconds > 0 ? Double(r.answers) / seconds : 0
+        let tagRate = tagSeconds > 0 ? Double(r.answers) / tagSeconds : 0
+        if json {
+            let themes = r.perTheme.map { "{\"theme\":\(TextOutput.jsonString($0.theme)),\"precision\":\(f($0.score.precision)),\"recall\":\(f($0.score.recall)),\"f1\":\(f($0.score.f1)),\"tp\":\($0.score.truePositives),\"fp\":\($0.score.falsePositives),\"fn\":\($0.score.falseNegatives)}" }
+            return "{\"file\":\(TextOutput.jsonString(file)),\"answers\":\(r.answers),\"microF1\":\(f(r.micro.f1)),\"microPrecision\":\(f(r.micro.precision)),\"microRecall\":\(f(r.micro.recall)),\"macroF1\":\(f(r.macroF1)),"
+                + "\"intentAccuracy\":\(r.intentAccuracy.map(f) ?? "null"),\"answersPerSecond\":\(Int(rate)),\"taggingAnswersPerSecond\":\(Int(tagRate)),\"themes\":[\(themes.joined(separator: ","))]}\n"
+        }
+        func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
+        func lpad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
+        var out = "\(pad("theme", 24))\(lpad("P", 7))\(lpad("R", 7))\(lpad("F1", 7))\(lpad("gold", 6))\n"
+        for (theme, s) in r.perTheme {
+            out += "\(pad(theme, 24))\(lpad(f(s.precision), 7))\(lpad(f(s.recall), 7))\(lpad(f(s.f1), 7))\(lpad(String(s.truePositives + s.falseNegatives), 6))\n"
+        }
+        out += "\nanswers         \(r.answers)\n"
+        out += "micro           P \(f(r.micro.precision))  R \(f(r.micro.recall))  F1 \(f(r.micro.f1))\n"
+        out += "macro F1        \(f(r.macroF1))\n"
+        if let a = r.intentAccuracy { out += "intent accuracy \(f(a))\n" }
+        out += "speed           \(Int(rate.rounded())) answers/s analyze+tag, \(Int(tagRate.rounded())) answers/s tagging alone (1 thread)\n"
+        return out
+    }
+}

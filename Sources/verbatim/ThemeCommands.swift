@@ -1,0 +1,81 @@
+import ArgumentParser
+import VerbatimCore
+
+struct ClassifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "classify",
+        abstract: "Tag answers with taxonomy themes and an intent; no database.",
+        discussion: """
+            Reads a CSV/TSV/XLSX/JSONL file, and prints one line per answer after a header: \
+            id<TAB>themes<TAB>intent, themes as sorted ids joined by ";" (empty when none), intent \
+            one of plainte, attente, satisfaction, neutre. --format json adds each theme's score, \
+            evidence terms and negation.
+
+            Example:
+              verbatim classify --input answers.csv --id-col id --text-col text
+            """
+    )
+
+    @Option(help: "The file of answers.")
+    var input: String
+
+    @Option(name: .customLong("id-col"), help: "The id column.")
+    var idColumn = "id"
+
+    @Option(name: .customLong("text-col"), help: "The answer column.")
+    var textColumn = "text"
+
+    @Option(help: "The taxonomy file (default: lexicons/themes/habitat.fr.tsv).")
+    var taxonomy: String?
+
+    @Option(help: "The intent cue file (default: lexicons/themes/intent.fr.tsv).")
+    var intents: String?
+
+    @Option(help: "tsv or json.")
+    var format: ClassifyJob.Format = .tsv
+
+    @Option(help: "The lexicon folder (default: $VERBATIM_LEXICONS, ./lexicons/fr, or next to the executable).")
+    var lexicons: String?
+
+    func run() throws {
+        let setup = try ThemeSetup(lexicons: lexicons, taxonomy: taxonomy, intents: intents)
+        FileIO.writeStandardOutput(try ClassifyJob.run(input: input, idColumn: idColumn, textColumn: textColumn,
+                                                       format: format, setup: setup))
+    }
+}
+
+struct BenchThemesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "themes",
+        abstract: "Score theme tagging and intent against a labelled TSV (id, text, themes, [intent]).",
+        discussion: """
+            Prints precision, recall and F1 per theme, micro and macro F1 over answers, intent \
+            accuracy, and speed.
+
+            Example:
+              verbatim bench themes --gold Benchmarks/data/themes-dev.tsv
+            """
+    )
+
+    @Option(help: "The labelled file: columns id, text, themes (ids joined by ';'), optional intent.")
+    var gold: String
+
+    @Option(help: "The taxonomy file (default: lexicons/themes/habitat.fr.tsv).")
+    var taxonomy: String?
+
+    @Option(help: "The intent cue file (default: lexicons/themes/intent.fr.tsv).")
+    var intents: String?
+
+    @Option(help: "Output format: table or json.")
+    var format: BenchLemmasCommand.BenchFormat = .table
+
+    @Option(help: "The lexicon folder (default: $VERBATIM_LEXICONS, ./lexicons/fr, or next to the executable).")
+    var lexicons: String?
+
+    func run() throws {
+        let setup = try ThemeSetup(lexicons: lexicons, taxonomy: taxonomy, intents: intents)
+        FileIO.writeStandardOutput(try ThemeBench.run(gold: gold, setup: setup, json: format == .json))
+    }
+}
+
+extension ClassifyJob.Format: ExpressibleByArgument {}

@@ -1,0 +1,143 @@
+import Testing
+import TextAnalysis
+@testable import Themes
+
+/// A small hand-written taxonomy and cue list, so these tests check the tagger, not the data.
+enum Fixture {
+    static let lexicon: FrenchLexicon = {
+        var path = #filePath
+        for _ in 0..<3 { path = String(path[..<path.lastIndex(of: "/")!]) }
+        return try! FrenchLexicon(directory: path + "/lexicons/fr")
+    }()
+
+    static let taxonomy = """
+        # theme\ttype\ttext\tweight
+        proprete\tlabel\tPropreté\t
+        proprete\tterm\tpropreté\t1
+        proprete\tterm\tsale\t1
+        proprete\tterm\tlocal poubelle\t1
+        proprete\tterm\tpoubelle\t0.5
+        proprete\tterm\todeur\t0.5
+        equipements-communs\tlabel\tÉquipements communs\t
+        equipements-communs\tterm\tascenseur\t1
+        equipements-communs\tterm\tboîte aux lettres\t1
+        presence-proximite\tlabel\tPrésence de proximité\t
+        presence-proximite\tterm\tgardien\t1
+        loyer-charges\tlabel\tLoyer et charges\t
+        loyer-charges\tterm\tcharge\t1
+        loyer-charges\tterm\tloyer\t1
+        loyer-charges\texclude\tprendre en charge\t
+
+        """
+
+    static let intents = """
+        # intent\ttype\ttext\tweight
+        plainte\tcue\tpanne\t1
+        plainte\tcue\tproblème\t1
+        plainte\tcue\tsouci\t1
+        plainte\tcue\tsale\t1
+        attente\tcue\til faudrait\t1
+        attente\tcue\tplus de\t1
+        satisfaction\tcue\tmerci\t1
+        satisfaction\tcue\tbien\t1
+        negation\tcue\tpas\t1
+        negation\tcue\tjamais\t1
+        negation\tcue\taucun\t1
+        negation\tcue\tplus\t1
+        negation\tcue\tsans\t1
+
+        """
+
+    static func setup() -> (TextAnalyzer, ThemeTagger) {
+        let analyzer = try! TextAnalyzer(lemmatizer: FrenchLemmatizer(lexicon: lexicon))
+        let taxonomy = try! ThemeTaxonomy(file: "t.tsv", bytes: Array(Fixture.taxonomy.utf8), analyzer: analyzer)
+        let cues = try! IntentCues(file: "i.tsv", bytes: Array(Fixture.intents.utf8), analyzer: analyzer)
+        return (analyzer, ThemeTagger(taxonomy: taxonomy, cues: cues))
+    }
+
+    static func tag(_ text: String) -> ThemeTags {
+        let (analyzer, tagger) = setup()
+        return tagger.tag(analyzer.analyze(text)).answer
+    }
+}
+
+@Suite struct ThemeTaggerTests {
+    // (answer, themes, intent, negated themes) — written by hand.
+    @Test(arguments: [
+        ("L'ascenseur est en panne", ["equipements-communs"], Intent.plainte, [String]()),
+        ("Les ascenseurs sont souvent en panne.", ["equipements-communs"], .plainte, []),
+        ("aucun problème de propreté", ["proprete"], .satisfaction, ["proprete"]),
+        // The problem is denied, not the caretaker: praise, and the theme is not negated.
+        ("pas de souci avec le gardien, merci", ["presence-proximite"], .satisfaction, []),
+        ("Le local poubelle est sale", ["proprete"], .plainte, []),
+        ("il faudrait plus de passages du gardien", ["presence-proximite"], .attente, []),
+        ("le gardien ne passe jamais", ["presence-proximite"], .plainte, []),
+        ("il n'y a plus de gardien", ["presence-proximite"], .plainte, ["presence-proximite"]),
+        ("Les charges augmentent et l'ascenseur est sale", ["equipements-communs", "loyer-charges", "proprete"], .plainte, []),
+        ("Merci à l'équipe, tout va bien", [], .satisfaction, []),
+        ("Rien de particulier", [], .neutre, []),
+        ("", [], .neutre, []),
+        ("La mairie doit prendre en charge ce dossier", [], .neutre, []),
+        ("une odeur dans la poubelle", ["proprete"], .neutre, []),
+        ("une odeur bizarre", [], .neutre, []),
+        ("la boite aux lettres est cassée", ["equipements-communs"], .neutre, []),
+    ])
+    func table(_ text: String, _ themes: [String], _ intent: Intent, _ negated: [String]) {
+        let tags = Fixture.tag(text)
+        #expect(tags.themeIDs == themes, "\(text)")
+        #expect(tags.intent == intent, "\(text)")
+        #expect(tags.themes.filter(\.negated).map(\.theme) == negated, "\(text)")
+    }
+
+    @Test func answerThemesAreTheUnionOfItsExcerpts() {
+        let (analyzer, tagger) = Fixture.setup()
+        let (excerpts, answer) = tagger.tag(analyzer.analyze("Ascenseur en panne. Le loyer est trop cher."))
+        #expect(excerpts.map(\.themeIDs) == [["equipements-communs"], ["loyer-charges"]])
+        #expect(answer.themeIDs == ["equipements-communs", "loyer-charges"])
+    }
+
+    @Test func evidenceNamesTheTermsAsWritten() {
+        let tags = Fixture.tag("les poubelles et le local poubelle")
+        let proprete = tags.themes.first { $0.theme == "proprete" }
+        #expect(proprete?.evidence == ["poubelle", "local poubelle"])
+        #expect(proprete?.score == 1.5)
+    }
+
+    @Test func intentTieBreaks() {
+        #expect(ThemeTagger.intent(plainte: 1, attente: 1, satisfaction: 1) == .attente)
+        #expect(ThemeTagger.intent(plainte: 1, attente: 0, satisfaction: 1) == .plainte)
+        #expect(ThemeTagger.intent(plainte: 0, attente: 0, satisfaction: 0.5) == .satisfaction)
+        #expect(ThemeTagger.intent(plainte: 0.25, attente: 0, satisfaction: 0) == .neutre)
+    }
+}
+
+@Suite struct TaxonomyFormatTests {
+    func load(_ text: String) throws -> ThemeTaxonomy {
+        let analyzer = try TextAnalyzer(lemmatizer: FrenchLemmatizer(lexicon: Fixture.lexicon))
+        return try ThemeTaxonomy(file: "t.tsv", bytes: Array(text.utf8), analyzer: analyzer)
+    }
+
+    @Test func errorsNameTheLine() {
+        #expect(throws: ThemeError(file: "t.tsv", line: 2, message: "expected 4 tab-separated columns, found 3")) {
+            _ = try load("# h\nproprete\tlabel\tPropreté\n")
+        }
+        #expect(throws: ThemeError(file: "t.tsv", line: 3, message: "weight 'x' is not a positive number")) {
+            _ = try load("# h\nproprete\tlabel\tPropreté\t\nproprete\tterm\tsale\tx\n")
+        }
+        #expect(throws: ThemeError(file: "t.tsv", line: 2, message: "theme 'proprete' must start with its label row")) {
+            _ = try load("# h\nproprete\tterm\tsale\t1\n")
+        }
+        #expect(throws: ThemeError(file: "t.tsv", line: 2, message: "theme id 'Propreté' must be lowercase letters, digits and '-'")) {
+            _ = try load("# h\nPropreté\tlabel\tP\t\n")
+        }
+        #expect(throws: ThemeError(file: "t.tsv", line: 3, message: "unknown type 'terme'; expected label, description, term or exclude")) {
+            _ = try load("# h\nproprete\tlabel\tP\t\nproprete\tterme\tsale\t1\n")
+        }
+    }
+
+    @Test func termsAreLemmatized() throws {
+        let taxonomy = try load("# h\nequipements\tlabel\tÉquipements\t\nequipements\tterm\tboîtes aux lettres\t1\n")
+        let words = taxonomy.terms.phrases[0].words
+        #expect(words.map(\.lemma) == ["boite", "a", "lettre"])
+    }
+}
