@@ -6,15 +6,18 @@ public struct SearchOptions: Sendable {
     public var consultation: String?
     /// Question code (e.g. "q2").
     public var question: String?
+    /// Only excerpts tagged with this theme id.
+    public var theme: String?
     /// Respondent fields that must equal a value (ASCII case-insensitive), all of them.
     public var filters: [(name: String, value: String)]
     public var limit: Int
     /// Also return the whole answer text with each hit.
     public var includeAnswer: Bool
 
-    public init(consultation: String? = nil, question: String? = nil, filters: [(name: String, value: String)] = [],
-                limit: Int = 20, includeAnswer: Bool = false) {
+    public init(consultation: String? = nil, question: String? = nil, theme: String? = nil,
+                filters: [(name: String, value: String)] = [], limit: Int = 20, includeAnswer: Bool = false) {
         self.consultation = consultation
+        self.theme = theme
         self.question = question
         self.filters = filters
         self.limit = limit
@@ -59,7 +62,8 @@ public final class QuoteSearch {
     ///   field no respondent has (checked only when nothing matched, to keep searches fast).
     public func search(_ text: String, options: SearchOptions = .init()) throws -> [SearchHit] {
         let query = SearchQuery(text, analyzer: analyzer)
-        guard !query.isEmpty else { throw StoreError.emptyQuery(text) }
+        // Words are optional when a theme is given: then the theme's excerpts, strongest first.
+        guard !query.isEmpty || options.theme != nil else { throw StoreError.emptyQuery(text) }
         let consultation = try store.resolveConsultation(options.consultation)
         let limit = max(0, options.limit)
         // Rank the best `candidates` matches first, then join and filter only those: joining every
@@ -68,7 +72,7 @@ public final class QuoteSearch {
         let candidates = max(200, limit * 10)
         // bm25 costs ~1.5 µs per matching excerpt: for words in more than `rankingWindow` excerpts,
         // rank only the most recently stored `rankingWindow` of them.
-        let windowStart = try store.database.scalarInt("""
+        let windowStart = query.isEmpty ? nil : try store.database.scalarInt("""
             SELECT rowid FROM excerptSearch WHERE excerptSearch MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?
             """, [.text(query.ftsExpression), .int(Int64(Self.rankingWindow - 1))])
         var (hits, respondentRowIDs) = try runQuery(query, consultation: consultation, options: options,
@@ -97,10 +101,11 @@ public final class QuoteSearch {
 
     private func runQuery(_ query: SearchQuery, consultation: Int64, options: SearchOptions,
                           candidates: Int?, fromRowID: Int64?) throws -> ([SearchHit], [Int64]) {
+        let ranked = query.isEmpty
+            ? "SELECT excerptId, -score FROM excerptTheme WHERE themeId = ? AND excerptId >= ? ORDER BY score DESC, excerptId LIMIT ?"
+            : "SELECT rowid, bm25(excerptSearch) FROM excerptSearch WHERE excerptSearch MATCH ? AND rowid >= ? ORDER BY bm25(excerptSearch) LIMIT ?"
         var sql = """
-            WITH hit(id, score) AS (
-                SELECT rowid, bm25(excerptSearch) FROM excerptSearch WHERE excerptSearch MATCH ? AND rowid >= ?
-                ORDER BY bm25(excerptSearch) LIMIT ?)
+            WITH hit(id, score) AS (\(ranked))
             SELECT e.id, e.answerId, e.utf8Start, e.utf8End, e.text, r.id, r.code, q.code, hit.score,
                    \(options.includeAnswer ? "a.text" : "NULL")
             FROM hit
@@ -110,11 +115,15 @@ public final class QuoteSearch {
             JOIN question q ON q.id = a.questionId
             WHERE r.consultationId = ?
             """
-        var values: [SQLiteValue] = [.text(query.ftsExpression), .int(fromRowID ?? 0), .int(Int64(candidates ?? -1)),
+        var values: [SQLiteValue] = [.text(query.isEmpty ? options.theme ?? "" : query.ftsExpression), .int(fromRowID ?? 0), .int(Int64(candidates ?? -1)),
                                      .int(consultation)]
         if let question = options.question {
             sql += " AND q.code = ?"
             values.append(.text(question))
+        }
+        if let theme = options.theme {
+            sql += " AND EXISTS (SELECT 1 FROM excerptTheme t WHERE t.excerptId = e.id AND t.themeId = ?)"
+            values.append(.text(theme))
         }
         for filter in options.filters {
             sql += " AND EXISTS (SELECT 1 FROM respondentField f WHERE f.respondentId = r.id AND f.name = ? AND f.value = ? COLLATE NOCASE)"

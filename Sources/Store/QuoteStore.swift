@@ -9,14 +9,37 @@ public struct ExcerptRecord: Sendable, Equatable {
     public var lemmas: String
     /// Indexed tokens in the excerpt.
     public var tokenCount: Int
+    /// `plainte`, `attente`, `satisfaction` or `neutre`; nil when themes were not tagged.
+    public var intent: String?
+    /// Taxonomy themes of the excerpt.
+    public var themes: [ExcerptThemeRecord]
 
-    public init(utf8Start: Int, utf8End: Int, text: String, forms: String, lemmas: String, tokenCount: Int) {
+    public init(utf8Start: Int, utf8End: Int, text: String, forms: String, lemmas: String, tokenCount: Int,
+                intent: String? = nil, themes: [ExcerptThemeRecord] = []) {
+        self.intent = intent
+        self.themes = themes
         self.utf8Start = utf8Start
         self.utf8End = utf8End
         self.text = text
         self.forms = forms
         self.lemmas = lemmas
         self.tokenCount = tokenCount
+    }
+}
+
+/// A theme of an excerpt as stored in `excerptTheme`.
+public struct ExcerptThemeRecord: Sendable, Equatable {
+    public var theme: String
+    public var score: Double
+    /// Evidence terms joined by "; ".
+    public var evidence: String
+    public var negated: Bool
+
+    public init(theme: String, score: Double, evidence: String, negated: Bool) {
+        self.theme = theme
+        self.score = score
+        self.evidence = evidence
+        self.negated = negated
     }
 }
 
@@ -33,6 +56,9 @@ public struct AnswerWrite: Sendable {
     /// The caller knows the store has no answer for this respondent and question (it read
     /// `answerHashes` first): the writer skips its lookup.
     public var knownNew: Bool
+    /// Replace the stored answer even when its text is unchanged (re-analysis after a lexicon or
+    /// taxonomy edit).
+    public var reanalyze = false
 
     public init(respondent: String, question: String, text: String, sha256: String,
                 fields: [(name: String, value: String)], sourceLine: Int?, excerpts: [ExcerptRecord], knownNew: Bool = false) {
@@ -140,6 +166,17 @@ public final class QuoteStore {
         }
     }
 
+    /// Adds or updates taxonomy themes (id, label, description).
+    public func upsertThemes(_ themes: [(id: String, label: String, description: String)]) throws {
+        let statement = try database.prepare("""
+            INSERT INTO theme(id, label, description, source) VALUES (?, ?, ?, 'taxonomy')
+            ON CONFLICT (id) DO UPDATE SET label = excluded.label, description = excluded.description
+            """)
+        try database.transaction {
+            for t in themes { try statement.run([.text(t.id), .text(t.label), .text(t.description)]) }
+        }
+    }
+
     /// The sha256 of every stored answer of a consultation, by respondent and question code.
     public func answerHashes(consultation: Int64) throws -> [AnswerKey: String] {
         let statement = try database.prepare("""
@@ -211,6 +248,7 @@ public final class AnswerWriter {
     private let deleteExcerpts: SQLiteStatement
     private let insertExcerpt: SQLiteStatement
     private let indexExcerpt: SQLiteStatement
+    private let insertTheme: SQLiteStatement
 
     init(store: QuoteStore, consultation: Int64, run: Int64) throws {
         database = store.database
@@ -232,8 +270,12 @@ public final class AnswerWriter {
         updateAnswer = try database.prepare("UPDATE answer SET text = ?, sha256 = ?, runId = ?, sourceLine = ? WHERE id = ?")
         deleteExcerpts = try database.prepare("DELETE FROM excerpt WHERE answerId = ?")
         insertExcerpt = try database.prepare("""
-            INSERT INTO excerpt(answerId, runId, ordinal, utf8Start, utf8End, text, forms, lemmas, tokenCount)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO excerpt(answerId, runId, ordinal, utf8Start, utf8End, text, forms, lemmas, tokenCount, intent)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertTheme = try database.prepare("""
+            INSERT INTO excerptTheme(excerptId, themeId, runId, score, evidence, negated, source)
+            VALUES (?, ?, ?, ?, ?, ?, 'taxonomy')
             """)
         indexExcerpt = try database.prepare("INSERT INTO excerptSearch(rowid, forms, lemmas) VALUES (?, ?, ?)")
     }
@@ -292,7 +334,7 @@ public final class AnswerWriter {
         }
         let answerID: Int64
         if let existing {
-            if existing.sha == answer.sha256 {
+            if existing.sha == answer.sha256 && !answer.reanalyze {
                 counts.answersUnchanged += 1
                 return
             }
@@ -308,8 +350,14 @@ public final class AnswerWriter {
         for (ordinal, excerpt) in answer.excerpts.enumerated() {
             try insertExcerpt.run([.int(answerID), .int(run), .int(Int64(ordinal)), .int(Int64(excerpt.utf8Start)),
                                    .int(Int64(excerpt.utf8End)), .text(excerpt.text), .text(excerpt.forms),
-                                   .text(excerpt.lemmas), .int(Int64(excerpt.tokenCount))])
-            try indexExcerpt.run([.int(database.lastInsertRowID), .text(excerpt.forms), .text(excerpt.lemmas)])
+                                   .text(excerpt.lemmas), .int(Int64(excerpt.tokenCount)),
+                                   excerpt.intent.map(SQLiteValue.text) ?? .null])
+            let excerptID = database.lastInsertRowID
+            try indexExcerpt.run([.int(excerptID), .text(excerpt.forms), .text(excerpt.lemmas)])
+            for theme in excerpt.themes {
+                try insertTheme.run([.int(excerptID), .text(theme.theme), .int(run), .double(theme.score),
+                                     .text(theme.evidence), .int(theme.negated ? 1 : 0)])
+            }
             counts.excerptsAdded += 1
         }
     }

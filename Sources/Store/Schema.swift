@@ -95,6 +95,26 @@ public enum Schema {
                 INSERT INTO excerptSearch(rowid, forms, lemmas) VALUES (new.id, new.forms, new.lemmas);
             END;
             """),
+        Migration(name: "v2-themes-intents", sql: """
+            CREATE TABLE theme(
+                id TEXT PRIMARY KEY CHECK (length(id) > 0),
+                label TEXT NOT NULL,
+                description TEXT NOT NULL DEFAULT '',
+                source TEXT NOT NULL CHECK (source IN ('taxonomy', 'discovered'))
+            );
+            CREATE TABLE excerptTheme(
+                excerptId INTEGER NOT NULL REFERENCES excerpt(id) ON DELETE CASCADE,
+                themeId TEXT NOT NULL REFERENCES theme(id),
+                runId INTEGER NOT NULL REFERENCES run(id),
+                score REAL NOT NULL CHECK (score > 0),
+                evidence TEXT NOT NULL,
+                negated INTEGER NOT NULL CHECK (negated IN (0, 1)),
+                source TEXT NOT NULL CHECK (source IN ('taxonomy', 'discovered')),
+                PRIMARY KEY (excerptId, themeId)
+            ) WITHOUT ROWID;
+            CREATE INDEX excerptThemeByTheme ON excerptTheme(themeId);
+            ALTER TABLE excerpt ADD COLUMN intent TEXT CHECK (intent IN ('plainte', 'attente', 'satisfaction', 'neutre'));
+            """),
     ]
 
     /// Sets the connection pragmas and applies the migrations this file lacks.

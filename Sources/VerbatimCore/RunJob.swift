@@ -2,6 +2,7 @@ import FrenchText
 import Ingest
 import Store
 import TextAnalysis
+import Themes
 
 /// What `verbatim run` does and with which settings.
 public struct RunSettings: Sendable {
@@ -21,6 +22,12 @@ public struct RunSettings: Sendable {
     public var workers: Int
     /// Answers per transaction.
     public var batchSize: Int
+    /// Taxonomy and intent-cue files (default: `lexicons/themes/`); tagging is off when `tagThemes` is false.
+    public var taxonomy: String?
+    public var intents: String?
+    public var tagThemes = true
+    /// Analyze and store again answers whose text is unchanged (after a lexicon or taxonomy edit).
+    public var reanalyze = false
 
     public init(input: String, database: String, consultation: String? = nil, mapping: ColumnMapping,
                 table: TableFileOptions = .init(), questionLabels: String? = nil, lexicons: String? = nil,
@@ -95,8 +102,15 @@ public enum RunJob {
 
         let stored = try store.answerHashes(consultation: consultation)
         let runID = try store.beginRun(consultation: consultation, runRecord(settings, lexicon: lexicon, sourceSha256: SHA256.hex(bytes)))
+
         let writer = try store.writer(consultation: consultation, run: runID)
         let analyzers = try (0..<settings.workers).map { _ in try TextAnalyzer(lemmatizer: FrenchLemmatizer(lexicon: lexicon)) }
+        let tagger = settings.tagThemes
+            ? try ThemeSetup.tagger(lexicon: lexicon, analyzer: analyzers[0], taxonomy: settings.taxonomy, intents: settings.intents)
+            : nil
+        if let tagger {
+            try store.upsertThemes(tagger.taxonomy.themes.map { ($0.id, $0.label, $0.description) })
+        }
 
         var counts = RunCounts()
         counts.answersRead = records.count
@@ -110,7 +124,8 @@ public enum RunJob {
             let batch = records[batchStart..<min(records.count, batchStart + settings.batchSize)]
             let analyzeStart = Clock.now()
             let prepared = Parallel.map(count: batch.count, workers: analyzers) { analyzer, i in
-                prepare(batch[batch.startIndex + i], analyzer: analyzer, stored: stored)
+                prepare(batch[batch.startIndex + i], analyzer: analyzer, tagger: tagger, stored: stored,
+                        reanalyze: settings.reanalyze)
             }
             var writes: [AnswerWrite] = []
             writes.reserveCapacity(prepared.count)
@@ -143,27 +158,39 @@ public enum RunJob {
     }
 
     /// Hashes an answer and, when it is new or changed, analyzes it into excerpts.
-    static func prepare(_ record: AnswerRecord, analyzer: TextAnalyzer, stored: [AnswerKey: String]) -> Prepared {
+    static func prepare(_ record: AnswerRecord, analyzer: TextAnalyzer, tagger: ThemeTagger?, stored: [AnswerKey: String],
+                        reanalyze: Bool) -> Prepared {
         let sha = SHA256.hex(record.text)
         let storedSha = stored[AnswerKey(respondent: record.respondentID, question: record.questionID)]
-        if storedSha == sha { return .unchanged }
-        let (excerpts, tokenCount) = excerptRecords(of: record.text, analyzer: analyzer)
-        return .write(AnswerWrite(respondent: record.respondentID, question: record.questionID, text: record.text,
-                                  sha256: sha, fields: record.segments, sourceLine: record.line, excerpts: excerpts,
-                                  knownNew: storedSha == nil),
-                      tokens: tokenCount)
+        if storedSha == sha && !reanalyze { return .unchanged }
+        let (excerpts, tokenCount) = excerptRecords(of: record.text, analyzer: analyzer, tagger: tagger)
+        var write = AnswerWrite(respondent: record.respondentID, question: record.questionID, text: record.text,
+                                sha256: sha, fields: record.segments, sourceLine: record.line, excerpts: excerpts,
+                                knownNew: storedSha == nil)
+        write.reanalyze = reanalyze
+        return .write(write, tokens: tokenCount)
     }
 
-    /// The excerpts of one answer with their index text; and the number of tokens.
-    public static func excerptRecords(of text: String, analyzer: TextAnalyzer) -> ([ExcerptRecord], Int) {
+    /// The excerpts of one answer with their index text (and themes and intent with a tagger);
+    /// and the number of tokens.
+    public static func excerptRecords(of text: String, analyzer: TextAnalyzer, tagger: ThemeTagger? = nil) -> ([ExcerptRecord], Int) {
         var copy = text
         return copy.withUTF8 { utf8 in
             let analyzed = analyzer.analyze(utf8)
             let excerpts = analyzed.excerpts.map { excerpt in
-                let columns = SearchText.columns(analyzed.tokens[excerpt.tokenRange])
+                let tokens = analyzed.tokens[excerpt.tokenRange]
+                let columns = SearchText.columns(tokens)
                 let slice = String(decoding: UnsafeBufferPointer(rebasing: utf8[excerpt.utf8Start..<excerpt.utf8End]), as: UTF8.self)
-                return ExcerptRecord(utf8Start: excerpt.utf8Start, utf8End: excerpt.utf8End, text: slice,
-                                     forms: columns.forms, lemmas: columns.lemmas, tokenCount: columns.count)
+                var record = ExcerptRecord(utf8Start: excerpt.utf8Start, utf8End: excerpt.utf8End, text: slice,
+                                           forms: columns.forms, lemmas: columns.lemmas, tokenCount: columns.count)
+                if let tagger {
+                    let tags = tagger.tag(tokens)
+                    record.intent = tags.intent.rawValue
+                    record.themes = tags.themes.map {
+                        ExcerptThemeRecord(theme: $0.theme, score: $0.score, evidence: $0.evidence.joined(separator: "; "), negated: $0.negated)
+                    }
+                }
+                return record
             }
             return (excerpts, analyzed.tokens.count)
         }
@@ -210,15 +237,27 @@ public enum RunJob {
 
     static func runRecord(_ settings: RunSettings, lexicon: FrenchLexicon, sourceSha256: String) -> RunRecord {
         let manifest = (try? FileIO.readAll(path: lexicon.directory + "/manifest.json")) ?? []
-        let stages = [(TextAnalyzer.stageName, TextAnalyzer.stageVersion), (FrenchLemmatizer.stageName, FrenchLemmatizer.stageVersion),
+        var stages = [(TextAnalyzer.stageName, TextAnalyzer.stageVersion), (FrenchLemmatizer.stageName, FrenchLemmatizer.stageVersion),
                       (SearchText.stageName, SearchText.stageVersion)]
+        var themesJSON = ""
+        if settings.tagThemes {
+            stages.append((ThemeTagger.stageName, ThemeTagger.stageVersion))
+            let folder = lexicon.directory + "/../themes"
+            let taxonomy = settings.taxonomy ?? folder + "/habitat.fr.tsv"
+            let intents = settings.intents ?? folder + "/intent.fr.tsv"
+            let taxonomySha = SHA256.hex((try? FileIO.readAll(path: taxonomy)) ?? [])
+            let intentsSha = SHA256.hex((try? FileIO.readAll(path: intents)) ?? [])
+            themesJSON = ",\"themes\":{\"taxonomy\":\(TextOutput.jsonString(taxonomy)),\"taxonomySha256\":\"\(taxonomySha)\","
+                + "\"intents\":\(TextOutput.jsonString(intents)),\"intentsSha256\":\"\(intentsSha)\"}"
+        }
         let stagesJSON = "[" + stages.map { "{\"name\":\(TextOutput.jsonString($0.0)),\"version\":\(TextOutput.jsonString($0.1))}" }
             .joined(separator: ",") + "]"
-        let lexiconsJSON = "{\"fr\":{\"version\":\(TextOutput.jsonString(manifestVersion(manifest))),\"manifestSha256\":\"\(SHA256.hex(manifest))\"}}"
+        let lexiconsJSON = "{\"fr\":{\"version\":\(TextOutput.jsonString(manifestVersion(manifest))),\"manifestSha256\":\"\(SHA256.hex(manifest))\"}\(themesJSON)}"
         let m = settings.mapping
         let settingsJSON = "{\"idColumn\":\(TextOutput.jsonString(m.idColumn)),\"textColumns\":[\(m.textColumns.map(TextOutput.jsonString).joined(separator: ","))],"
             + "\"segmentColumns\":[\(m.segmentColumns.map(TextOutput.jsonString).joined(separator: ","))],"
-            + "\"questionColumn\":\(m.questionColumn.map(TextOutput.jsonString) ?? "null"),\"batchSize\":\(settings.batchSize)}"
+            + "\"questionColumn\":\(m.questionColumn.map(TextOutput.jsonString) ?? "null"),\"batchSize\":\(settings.batchSize),"
+            + "\"tagThemes\":\(settings.tagThemes),\"reanalyze\":\(settings.reanalyze)}"
         return RunRecord(toolVersion: VerbatimVersion.string, stagesJSON: stagesJSON, lexiconsJSON: lexiconsJSON,
                          settingsJSON: settingsJSON, sourceFile: settings.input, sourceSha256: sourceSha256)
     }

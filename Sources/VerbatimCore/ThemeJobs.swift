@@ -1,4 +1,5 @@
 import Ingest
+import Store
 import TextAnalysis
 import Themes
 
@@ -10,10 +11,16 @@ public struct ThemeSetup {
     public init(lexicons: String?, taxonomy: String?, intents: String?) throws {
         let lexicon = try FrenchLexicon.load(explicit: lexicons)
         analyzer = try TextAnalyzer(lemmatizer: FrenchLemmatizer(lexicon: lexicon))
+        tagger = try Self.tagger(lexicon: lexicon, analyzer: analyzer, taxonomy: taxonomy, intents: intents)
+    }
+
+    /// Loads a tagger; terms are lemmatized with `analyzer`. Default files: `lexicons/themes/`
+    /// beside the lexicon folder.
+    public static func tagger(lexicon: FrenchLexicon, analyzer: TextAnalyzer, taxonomy: String?, intents: String?) throws -> ThemeTagger {
         let themesFolder = lexicon.directory + "/../themes"
         let taxonomyPath = taxonomy ?? themesFolder + "/habitat.fr.tsv"
         let intentsPath = intents ?? themesFolder + "/intent.fr.tsv"
-        tagger = ThemeTagger(
+        return ThemeTagger(
             taxonomy: try ThemeTaxonomy(file: taxonomyPath, bytes: try FileIO.readAll(path: taxonomyPath), analyzer: analyzer),
             cues: try IntentCues(file: intentsPath, bytes: try FileIO.readAll(path: intentsPath), analyzer: analyzer))
     }
@@ -153,6 +160,59 @@ public enum ThemeBench {
         out += "macro F1        \(f(r.macroF1))\n"
         if let a = r.intentAccuracy { out += "intent accuracy \(f(a))\n" }
         out += "speed           \(Int(rate.rounded())) answers/s analyze+tag, \(Int(tagRate.rounded())) answers/s tagging alone (1 thread)\n"
+        return out
+    }
+}
+
+/// `verbatim themes`: the theme table of a stored consultation, overall or by a respondent field.
+public enum ThemesJob {
+    public static func run(database: String, consultation: String?, field: String?) throws -> String {
+        let store = try QuoteStore(path: database, readOnly: true)
+        let counts = try ThemeCounts(store: store, consultation: consultation, field: field)
+        return field.map { render(counts, by: $0) } ?? render(counts)
+    }
+
+    static func percent(_ part: Int, _ whole: Int) -> String {
+        whole == 0 ? "-" : AnalyzeJob.format(100 * Double(part) / Double(whole), decimals: 1) + "%"
+    }
+
+    static func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
+    static func lpad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
+
+    /// Overall: answers, share of answers, excerpts, negated excerpts, excerpt intents.
+    static func render(_ c: ThemeCounts) -> String {
+        var out = pad("theme", 24) + ["answers", "share", "excerpts", "negated", "plainte", "attente", "satisf."].map { lpad($0, 9) }.joined() + "\n"
+        for r in c.rows where r.answers > 0 {
+            out += pad(r.theme, 24) + [String(r.answers), percent(r.answers, c.totalAnswers), String(r.excerpts),
+                                       String(r.negatedExcerpts), String(r.plainte), String(r.attente), String(r.satisfaction)]
+                .map { lpad($0, 9) }.joined() + "\n"
+        }
+        out += pad("(unclassified)", 24) + lpad(String(c.unclassifiedAnswers), 9) + lpad(percent(c.unclassifiedAnswers, c.totalAnswers), 9) + "\n"
+        let unused = c.rows.filter { $0.answers == 0 }.map(\.theme)
+        if !unused.isEmpty { out += "no answer:  " + unused.joined(separator: ", ") + "\n" }
+        out += "answers     \(c.totalAnswers)\n"
+        return out
+    }
+
+    /// By field: per value, answers with the theme, their share of the value's answers, and the
+    /// binomial z-score against the overall share (`*` when |z| ≥ 1.96).
+    static func render(_ c: ThemeCounts, by field: String) -> String {
+        let width = 22
+        var out = pad("theme \\ \(field)", 24) + c.values.map { lpad(String($0.prefix(width - 1)), width) }.joined() + lpad("all", 14) + "\n"
+        out += pad("", 24) + c.values.map { lpad("(\(c.answersByValue[$0] ?? 0) answers)", width) }.joined()
+            + lpad("(\(c.totalAnswers))", 14) + "\n"
+        for r in c.rows where r.answers > 0 {
+            out += pad(r.theme, 24)
+            for v in c.values {
+                let n = r.answersByValue[v] ?? 0
+                let z = ThemeCounts.zScore(observed: n, groupAnswers: c.answersByValue[v] ?? 0, themeAnswers: r.answers,
+                                           totalAnswers: c.totalAnswers)
+                let zText = (z >= 0 ? "+" : "") + AnalyzeJob.format(z, decimals: 1) + (abs(z) >= 1.96 ? "*" : " ")
+                out += lpad("\(n) \(percent(n, c.answersByValue[v] ?? 0)) \(zText)", width)
+            }
+            out += lpad("\(r.answers) \(percent(r.answers, c.totalAnswers))", 14) + "\n"
+        }
+        out += "\nn = answers with the theme, % = share of the group's answers, z = binomial z-score against the overall share (* = |z| ≥ 1.96, 5 %)\n"
         return out
     }
 }

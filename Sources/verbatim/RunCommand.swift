@@ -44,6 +44,18 @@ struct RunCommand: ParsableCommand {
     @Option(help: "The lexicon folder (default: $VERBATIM_LEXICONS, ./lexicons/fr, or next to the executable).")
     var lexicons: String?
 
+    @Option(help: "The theme taxonomy (default: lexicons/themes/habitat.fr.tsv).")
+    var taxonomy: String?
+
+    @Option(help: "The intent cue file (default: lexicons/themes/intent.fr.tsv).")
+    var intents: String?
+
+    @Flag(help: "Do not tag themes and intents.")
+    var noThemes = false
+
+    @Flag(help: "Analyze and store again answers whose text is unchanged (after editing lexicons or the taxonomy).")
+    var reanalyze = false
+
     @Option(help: "Answers per transaction.")
     var batchSize = 2_000
 
@@ -51,9 +63,13 @@ struct RunCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let settings = RunSettings(input: file, database: db, consultation: consultation, mapping: mapping.mapping,
+        var settings = RunSettings(input: file, database: db, consultation: consultation, mapping: mapping.mapping,
                                    table: mapping.tableOptions, questionLabels: questions, lexicons: lexicons, workers: threads,
                                    batchSize: batchSize)
+        settings.taxonomy = taxonomy
+        settings.intents = intents
+        settings.tagThemes = !noThemes
+        settings.reanalyze = reanalyze
         try RunCLI.run(settings, quiet: quiet)
     }
 }

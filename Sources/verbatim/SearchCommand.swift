@@ -18,11 +18,12 @@ struct SearchCommand: ParsableCommand {
               verbatim search ascenseur --db verbatim-demo.sqlite
               verbatim search '"parties communes" OR ménage' --db verbatim-demo.sqlite --where groupe=locataire
               verbatim search gardien --db verbatim-demo.sqlite --question q4 --format json --full-answer
+              verbatim search --theme proprete --db verbatim-demo.sqlite --where groupe=locataire
             """
     )
 
-    @Argument(help: "The query.")
-    var query: String
+    @Argument(help: "The query (optional with --theme).")
+    var query: String = ""
 
     @Option(help: "The SQLite database written by `verbatim run`.")
     var db: String
@@ -32,6 +33,9 @@ struct SearchCommand: ParsableCommand {
 
     @Option(help: "Only answers to this question (its code, e.g. q2).")
     var question: String?
+
+    @Option(help: "Only excerpts tagged with this theme id (see `verbatim themes`).")
+    var theme: String?
 
     @Option(help: "The consultation (default: the only one in the database).")
     var consultation: String?
@@ -60,7 +64,7 @@ struct SearchCommand: ParsableCommand {
             let eq = f.firstIndex(of: "=")!
             return (String(f[..<eq]), String(f[f.index(after: eq)...]))
         }
-        let options = SearchOptions(consultation: consultation, question: question, filters: parsed, limit: limit,
+        let options = SearchOptions(consultation: consultation, question: question, theme: theme, filters: parsed, limit: limit,
                                     includeAnswer: fullAnswer)
         let result = try SearchJob.run(query: query, database: db, options: options, format: format,
                                        color: Terminal.standardOutputIsTerminal, lexicons: lexicons)

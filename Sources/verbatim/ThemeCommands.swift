@@ -79,3 +79,33 @@ struct BenchThemesCommand: ParsableCommand {
 }
 
 extension ClassifyJob.Format: ExpressibleByArgument {}
+
+struct ThemesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "themes",
+        abstract: "Print the theme table of a stored consultation, overall or by a respondent field.",
+        discussion: """
+            Overall: answers with each theme and their share, excerpts, negated excerpts ("aucun \
+            problème de propreté"), excerpt intents, and the unclassified answers. With --by FIELD: \
+            per value of the field, answers with the theme, their share, and a z-score against \
+            the overall share (* when significant at 5 %).
+
+            Examples:
+              verbatim themes --db verbatim-demo.sqlite
+              verbatim themes --db verbatim-demo.sqlite --by groupe
+            """
+    )
+
+    @Option(help: "The SQLite database written by `verbatim run`.")
+    var db: String
+
+    @Option(help: "A respondent field to split by (e.g. groupe, territoire).")
+    var by: String?
+
+    @Option(help: "The consultation (default: the only one in the database).")
+    var consultation: String?
+
+    func run() throws {
+        FileIO.writeStandardOutput(try ThemesJob.run(database: db, consultation: consultation, field: by))
+    }
+}
