@@ -165,7 +165,14 @@ public struct ThemeTagger: Sendable {
     func scoreIntent(_ words: [MatchToken], _ negated: [Bool], _ negators: Set<Int>, _ bareNegators: [Int],
                      _ tags: inout ThemeTags) {
         var usedCue = Set<Int>()
-        for m in cues.cues.matches(in: words) {
+        let all = cues.cues.matches(in: words)
+        // Where cues overlap, the longer wins: "ras le bol" is a complaint, not "ras".
+        let longest = all.filter { m in
+            !all.contains { o in
+                (o.end - o.start) > (m.end - m.start) && o.start <= m.start && m.end <= o.end
+            }
+        }
+        for m in longest {
             // "plus de" asks for more, unless "plus" is a negator here ("il n'y a plus de gardien").
             if negators.contains(m.start) && cues.cueIntent[m.phrase] == .attente { continue }
             // A cue counts once per excerpt, and a shorter cue inside a longer one does not count.

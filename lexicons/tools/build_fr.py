@@ -477,7 +477,7 @@ def main():
 
     # ---- hand-made tables
     hm_src = [os.path.join(os.path.dirname(os.path.abspath(__file__)), "fr_handmade.py")]
-    own = "MIT"
+    own = "Apache-2.0"
     cc = HM.closed_class()
     # check against UD train: majority lemma of (form, upos) must agree
     maj = {}
