@@ -38,11 +38,11 @@ struct PhraseIndex: Sendable {
     func matches(in tokens: [MatchToken]) -> [(phrase: Int, start: Int, end: Int)] {
         var out: [(phrase: Int, start: Int, end: Int)] = []
         for i in tokens.indices {
-            var seen: [Int] = []
-            for key in [tokens[i].lemma, tokens[i].form] {
-                guard let ids = byFirst[key] else { continue }
-                for id in ids where !seen.contains(id) {
-                    seen.append(id)
+            let byLemma = byFirst[tokens[i].lemma]
+            let byForm = tokens[i].form == tokens[i].lemma ? nil : byFirst[tokens[i].form]
+            for (round, ids) in [byLemma, byForm].enumerated() {
+                guard let ids else { continue }
+                for id in ids where round == 0 || !(byLemma?.contains(id) ?? false) {
                     let words = phrases[id].words
                     guard i + words.count <= tokens.count else { continue }
                     var ok = true

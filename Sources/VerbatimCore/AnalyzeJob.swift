@@ -149,6 +149,10 @@ extension AnalyzeJob {
     }
 
     static func format(_ value: Double, decimals: Int) -> String {
+        if value < 0 {
+            let magnitude = format(-value, decimals: decimals)
+            return magnitude.allSatisfy({ $0 == "0" || $0 == "." }) ? magnitude : "-" + magnitude
+        }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = Int((value * scale).rounded())

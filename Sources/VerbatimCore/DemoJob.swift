@@ -24,6 +24,8 @@ public enum DemoJob {
             + " --segment-col groupe --segment-col territoire --segment-col type_logement --segment-col tranche_age"
             + " --questions \(folder)/questions.tsv\n")
         try RunCLI.run(settings, quiet: false)
+        FileIO.writeStandardOutput("\n$ verbatim themes --db \(database) --by groupe\n"
+            + (try ThemesJob.run(database: database, consultation: nil, field: "groupe")))
         for search in searches {
             let options = SearchOptions(question: search.question, filters: search.filters, limit: 3)
             let command = "verbatim search '\(search.query)' --db \(database)"

@@ -66,6 +66,11 @@ import Testing
         #expect(try store.database.scalarText("SELECT text FROM answer a JOIN respondent r ON r.id = a.respondentId WHERE r.code = 'R3' AND a.questionId = (SELECT id FROM question WHERE code = 'q1')")
                 == "Deux lignes :\r\n- le local vélo\r\n- les boîtes aux lettres")
         #expect(try store.database.scalarText("SELECT value FROM respondentField f JOIN respondent r ON r.id = f.respondentId WHERE r.code = 'R2'") == "partenaire")
+        // Themes and intents are stored per excerpt (default taxonomy).
+        #expect(try store.database.scalarText("SELECT group_concat(t.themeId) FROM excerptTheme t JOIN excerpt e ON e.id = t.excerptId WHERE e.text = 'L''ascenseur est en panne.'") == "equipements-communs")
+        #expect(try store.database.scalarText("SELECT intent FROM excerpt WHERE text = 'L''ascenseur est en panne.'") == "plainte")
+        #expect(try store.database.scalarInt("SELECT count(*) FROM theme") == 16)
+        #expect(try store.database.scalarText("SELECT stages FROM run WHERE id = 1")?.contains("\"themes\"") == true)
     }
 
     @Test func aChangedFileAddsWhatIsNewAndReplacesWhatChanged() throws {
@@ -129,5 +134,15 @@ import Testing
         let object = try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any]
         #expect(object?["respondent"] as? String == "R1")
         #expect((object?["fields"] as? [String: String])?["groupe"] == "locataire")
+    }
+}
+
+@Suite struct NumberFormatTests {
+    @Test func decimalsAndSigns() {
+        #expect(AnalyzeJob.format(2.5, decimals: 1) == "2.5")
+        #expect(AnalyzeJob.format(-2.06, decimals: 1) == "-2.1")
+        #expect(AnalyzeJob.format(-0.04, decimals: 1) == "0.0")
+        #expect(AnalyzeJob.format(0.056, decimals: 2) == "0.06")
+        #expect(AnalyzeJob.format(12, decimals: 0) == "12")
     }
 }
