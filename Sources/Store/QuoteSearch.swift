@@ -152,11 +152,9 @@ public final class QuoteSearch {
     func highlights(in text: String, offset: Int, _ terms: (forms: Set<String>, lemmas: Set<String>)) -> [Range<Int>] {
         let analyzed = analyzer.analyze(text)
         var ranges: [Range<Int>] = []
-        for token in analyzed.tokens where SearchText.isIndexed(token) {
-            let t = SearchText.terms(of: token)
-            if terms.forms.contains(t.form) || terms.lemmas.contains(t.lemma) {
-                ranges.append((token.utf8Start + offset)..<(token.utf8End + offset))
-            }
+        for word in FoldedWords.of(analyzed.tokens[...]) where terms.forms.contains(word.form) || terms.lemmas.contains(word.lemma) {
+            let token = analyzed.tokens[word.tokenIndex]
+            ranges.append((token.utf8Start + offset)..<(token.utf8End + offset))
         }
         return ranges
     }

@@ -87,10 +87,9 @@ public struct SearchQuery: Sendable, Equatable {
     private static func item(_ text: String, _ analyzer: TextAnalyzer) -> Item? {
         let analyzed = analyzer.analyze(text)
         var item = Item(forms: [], lemmas: [])
-        for token in analyzed.tokens where SearchText.isIndexed(token) {
-            let terms = SearchText.terms(of: token)
-            item.forms.append(terms.form)
-            item.lemmas.append(terms.lemma)
+        for word in FoldedWords.of(analyzed.tokens[...]) {
+            item.forms.append(word.form)
+            item.lemmas.append(word.lemma)
         }
         return item.forms.isEmpty ? nil : item
     }

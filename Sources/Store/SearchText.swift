@@ -1,4 +1,3 @@
-import FrenchText
 import TextAnalysis
 
 /// What the FTS5 index sees of an excerpt, and the same rule applied to queries, so both sides
@@ -13,34 +12,13 @@ public enum SearchText {
     public static let stageName = "search-text"
     public static let stageVersion = "1"
 
-    /// Whether a token takes a place in the index.
-    @inlinable
-    public static func isIndexed(_ token: Token) -> Bool {
-        (token.kind == .word || token.kind == .number) && !token.flags.contains(.elided)
-    }
-
-    /// The folded (form, lemma) pair of an indexed token.
-    public static func terms(of token: Token) -> (form: String, lemma: String) {
-        let form = CaseFolding.accentFolded(token.norm)
-        guard let lemma = token.lemma, lemma != token.norm else { return (form, form) }
-        return (form, CaseFolding.accentFolded(lemma))
-    }
-
-    /// The `forms` and `lemmas` column text of tokens `range`.
+    /// The `forms` and `lemmas` column text of `tokens`.
     public static func columns(_ tokens: ArraySlice<Token>) -> (forms: String, lemmas: String, count: Int) {
-        var forms = ""
-        var lemmas = ""
-        var count = 0
-        for token in tokens where isIndexed(token) {
-            let (form, lemma) = terms(of: token)
-            if count > 0 {
-                forms.append(" ")
-                lemmas.append(" ")
-            }
-            forms.append(form)
-            lemmas.append(lemma)
-            count += 1
-        }
-        return (forms, lemmas, count)
+        columns(FoldedWords.of(tokens))
+    }
+
+    /// The column text of folded words.
+    public static func columns(_ words: [FoldedWord]) -> (forms: String, lemmas: String, count: Int) {
+        (words.map(\.form).joined(separator: " "), words.map(\.lemma).joined(separator: " "), words.count)
     }
 }

@@ -1,13 +1,7 @@
-import FrenchText
 import TextAnalysis
 
-/// A word of an excerpt as the matchers see it: its folded lemma and folded form.
-struct MatchToken: Sendable {
-    var lemma: String
-    var form: String
-    /// Index of the source token in the analyzed text.
-    var tokenIndex: Int
-}
+/// A word of an excerpt as the matchers see it (see `FoldedWords`).
+public typealias MatchToken = FoldedWord
 
 /// A term compiled for matching: one (lemma, form) pair per word; a word matches a token when
 /// either equals the token's.
@@ -64,7 +58,7 @@ struct PhraseIndex: Sendable {
 
 /// Turns text into match tokens with the same analyzer as the answers, so terms written in
 /// ordinary French ("boîtes aux lettres", "réparer") match every inflection.
-enum PhraseCompiler {
+public enum PhraseCompiler {
     /// Words of a term: indexed tokens (words and numbers, not elided clitics), folded.
     static func compile(_ text: String, analyzer: TextAnalyzer) -> CompiledPhrase {
         let analyzed = analyzer.analyze(text)
@@ -73,16 +67,5 @@ enum PhraseCompiler {
     }
 
     /// The match tokens of analyzed tokens.
-    static func matchTokens(_ tokens: ArraySlice<Token>) -> [MatchToken] {
-        var out: [MatchToken] = []
-        out.reserveCapacity(tokens.count)
-        for i in tokens.indices {
-            let t = tokens[i]
-            guard (t.kind == .word || t.kind == .number) && !t.flags.contains(.elided) else { continue }
-            let form = CaseFolding.accentFolded(t.norm)
-            let lemma = t.lemma.map { $0 == t.norm ? form : CaseFolding.accentFolded($0) } ?? form
-            out.append(MatchToken(lemma: lemma, form: form, tokenIndex: i))
-        }
-        return out
-    }
+    public static func matchTokens(_ tokens: ArraySlice<Token>) -> [MatchToken] { FoldedWords.of(tokens) }
 }

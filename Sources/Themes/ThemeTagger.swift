@@ -51,7 +51,11 @@ public struct ThemeTagger: Sendable {
 
     /// Tags the tokens of one excerpt (lemmatized by `TextAnalyzer`).
     public func tag(_ tokens: ArraySlice<Token>) -> ThemeTags {
-        let words = PhraseCompiler.matchTokens(tokens)
+        tag(tokens, words: PhraseCompiler.matchTokens(tokens))
+    }
+
+    /// Tags one excerpt whose match tokens were already computed (`PhraseCompiler.matchTokens`).
+    public func tag(_ tokens: ArraySlice<Token>, words: [MatchToken]) -> ThemeTags {
         let (negated, negators, bareNegators) = negationScopes(tokens, words)
         var tags = ThemeTags(themes: themes(words, negated), intent: .neutre)
         scoreIntent(words, negated, negators, bareNegators, &tags)

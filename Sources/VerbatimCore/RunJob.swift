@@ -179,12 +179,14 @@ public enum RunJob {
             let analyzed = analyzer.analyze(utf8)
             let excerpts = analyzed.excerpts.map { excerpt in
                 let tokens = analyzed.tokens[excerpt.tokenRange]
-                let columns = SearchText.columns(tokens)
                 let slice = String(decoding: UnsafeBufferPointer(rebasing: utf8[excerpt.utf8Start..<excerpt.utf8End]), as: UTF8.self)
+                // One folding pass serves the index columns and the theme matcher (same words).
+                let words = FoldedWords.of(tokens)
+                let columns = SearchText.columns(words)
                 var record = ExcerptRecord(utf8Start: excerpt.utf8Start, utf8End: excerpt.utf8End, text: slice,
                                            forms: columns.forms, lemmas: columns.lemmas, tokenCount: columns.count)
                 if let tagger {
-                    let tags = tagger.tag(tokens)
+                    let tags = tagger.tag(tokens, words: words)
                     record.intent = tags.intent.rawValue
                     record.themes = tags.themes.map {
                         ExcerptThemeRecord(theme: $0.theme, score: $0.score, evidence: $0.evidence.joined(separator: "; "), negated: $0.negated)
