@@ -9,6 +9,12 @@ static inline int vb_sqlite_bind_text(sqlite3_stmt *stmt, int index, const char 
     return sqlite3_bind_text(stmt, index, text, byteCount, SQLITE_TRANSIENT);
 }
 
+/// Turns off SQLite's memory statistics, which take a global mutex on every allocation. Must run
+/// before the first connection opens (sqlite3_config is variadic: Swift cannot call it).
+static inline int vb_sqlite_disable_memstatus(void) {
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 /// Binds "" (an empty Swift buffer has no base address to pass).
 static inline int vb_sqlite_bind_empty_text(sqlite3_stmt *stmt, int index) {
     return sqlite3_bind_text(stmt, index, "", 0, SQLITE_STATIC);

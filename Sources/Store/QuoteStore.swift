@@ -348,15 +348,21 @@ public final class AnswerWriter {
             counts.answersAdded += 1
         }
         for (ordinal, excerpt) in answer.excerpts.enumerated() {
-            try insertExcerpt.run([.int(answerID), .int(run), .int(Int64(ordinal)), .int(Int64(excerpt.utf8Start)),
-                                   .int(Int64(excerpt.utf8End)), .text(excerpt.text), .text(excerpt.forms),
-                                   .text(excerpt.lemmas), .int(Int64(excerpt.tokenCount)),
-                                   excerpt.intent.map(SQLiteValue.text) ?? .null])
+            try insertExcerpt.run { s in
+                try s.bind(answerID, at: 1); try s.bind(run, at: 2); try s.bind(ordinal, at: 3)
+                try s.bind(excerpt.utf8Start, at: 4); try s.bind(excerpt.utf8End, at: 5); try s.bind(excerpt.text, at: 6)
+                try s.bind(excerpt.forms, at: 7); try s.bind(excerpt.lemmas, at: 8); try s.bind(excerpt.tokenCount, at: 9)
+                try s.bind(excerpt.intent, at: 10)
+            }
             let excerptID = database.lastInsertRowID
-            try indexExcerpt.run([.int(excerptID), .text(excerpt.forms), .text(excerpt.lemmas)])
+            try indexExcerpt.run { s in
+                try s.bind(excerptID, at: 1); try s.bind(excerpt.forms, at: 2); try s.bind(excerpt.lemmas, at: 3)
+            }
             for theme in excerpt.themes {
-                try insertTheme.run([.int(excerptID), .text(theme.theme), .int(run), .double(theme.score),
-                                     .text(theme.evidence), .int(theme.negated ? 1 : 0)])
+                try insertTheme.run { s in
+                    try s.bind(excerptID, at: 1); try s.bind(theme.theme, at: 2); try s.bind(run, at: 3)
+                    try s.bind(theme.score, at: 4); try s.bind(theme.evidence, at: 5); try s.bind(theme.negated ? 1 : 0, at: 6)
+                }
             }
             counts.excerptsAdded += 1
         }

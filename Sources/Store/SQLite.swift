@@ -18,7 +18,14 @@ public final class SQLiteDatabase {
     public let path: String
     nonisolated(unsafe) let handle: OpaquePointer
 
+    /// Process-wide SQLite configuration, done once before the first connection.
+    private static let configured: Bool = {
+        _ = vb_sqlite_disable_memstatus()
+        return true
+    }()
+
     public init(path: String, mode: Mode = .readWriteCreate) throws {
+        _ = Self.configured
         self.path = path
         var db: OpaquePointer?
         let flags: Int32
@@ -191,6 +198,22 @@ public final class SQLiteStatement {
         defer { reset() }
         try bind(values)
         while try step() {}
+    }
+
+    /// Binds with `bindings` (typed binds, no array of values), steps to completion and resets:
+    /// the fast path for hot INSERTs.
+    public func run(binding bindings: (SQLiteStatement) throws -> Void) throws {
+        defer { reset() }
+        try bindings(self)
+        while try step() {}
+    }
+
+    public func bind(_ value: Int64, at index: Int32) throws {
+        try check(sqlite3_bind_int64(handle, index, value))
+    }
+
+    public func bind(_ value: Double, at index: Int32) throws {
+        try check(sqlite3_bind_double(handle, index, value))
     }
 
     public var columnCount: Int { Int(sqlite3_column_count(handle)) }
