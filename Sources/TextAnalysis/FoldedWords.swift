@@ -18,6 +18,9 @@ public enum FoldedWords {
         (token.kind == .word || token.kind == .number) && !token.flags.contains(.elided)
     }
 
+    /// Accent- and case-folds a word the way `of` does.
+    public static func fold(_ word: String) -> String { CaseFolding.accentFolded(word) }
+
     /// The folded words of `tokens`, in order.
     public static func of(_ tokens: ArraySlice<Token>) -> [FoldedWord] {
         var out: [FoldedWord] = []

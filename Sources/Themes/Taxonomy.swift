@@ -71,6 +71,17 @@ public struct ThemeTaxonomy: Sendable {
         guard !themes.isEmpty else { throw ThemeError(file: file, line: 0, message: "no theme") }
     }
 
+    /// Ids of the themes with a one-word term of this folded lemma (or form).
+    public func themes(forWord word: String) -> [String] {
+        var ids: [String] = []
+        for (i, phrase) in terms.phrases.enumerated() where phrase.words.count == 1
+            && (phrase.words[0].lemma == word || phrase.words[0].form == word) {
+            let id = themes[termTheme[i]].id
+            if !ids.contains(id) { ids.append(id) }
+        }
+        return ids
+    }
+
     static func isValidID(_ id: String) -> Bool {
         !id.isEmpty && id.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
     }

@@ -109,3 +109,74 @@ struct ThemesCommand: ParsableCommand {
         FileIO.writeStandardOutput(try ThemesJob.run(database: db, consultation: consultation, field: by))
     }
 }
+
+struct DiscoverCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "discover",
+        abstract: "Cluster the excerpts the taxonomy leaves unclassified into candidate themes.",
+        discussion: """
+            Methods: reinert (descending hierarchical classification on the excerpt × lemma table, \
+            after Alceste/IRaMuTeQ) or kmeans (spherical k-means on TF-IDF). Deterministic for a \
+            seed. Each class: size, its most specific lemmas (χ² against the other classes), 5 \
+            representative excerpts, and the nearest taxonomy theme. --promote N --as ID --label \
+            TEXT appends class N to the taxonomy file as a new theme (review its terms, then \
+            `verbatim run --reanalyze`).
+
+            Examples:
+              verbatim discover --db verbatim-demo.sqlite
+              verbatim discover --db verbatim-demo.sqlite --method kmeans --k 10 --all
+              verbatim discover --db verbatim-demo.sqlite --promote 3 --as voisinage-animaux --label "Animaux"
+            """
+    )
+
+    @Option(help: "The SQLite database written by `verbatim run`.")
+    var db: String
+
+    @Option(help: "reinert or kmeans.")
+    var method: DiscoverJob.Method = .reinert
+
+    @Option(help: "Number of classes.")
+    var k = 8
+
+    @Option(help: "Random seed (same seed, same classes).")
+    var seed: UInt64 = 42
+
+    @Flag(help: "Cluster every excerpt, not only the unclassified ones.")
+    var all = false
+
+    @Option(help: "Append this class (1-based) to the taxonomy as a new theme.")
+    var promote: Int?
+
+    @Option(name: .customLong("as"), help: "With --promote: the new theme id.")
+    var themeID: String?
+
+    @Option(help: "With --promote: the new theme label.")
+    var label: String?
+
+    @Option(help: "The consultation (default: the only one in the database).")
+    var consultation: String?
+
+    @Option(help: "The taxonomy file (default: lexicons/themes/habitat.fr.tsv).")
+    var taxonomy: String?
+
+    @Option(help: "The lexicon folder (default: $VERBATIM_LEXICONS, ./lexicons/fr, or next to the executable).")
+    var lexicons: String?
+
+    func validate() throws {
+        if promote != nil && (themeID == nil || label == nil) { throw ValidationError("--promote needs --as ID and --label TEXT.") }
+        if k < 2 || k > 50 { throw ValidationError("--k must be between 2 and 50.") }
+    }
+
+    func run() throws {
+        var options = DiscoverJob.Options()
+        options.method = method
+        options.k = k
+        options.seed = seed
+        options.all = all
+        options.consultation = consultation
+        try DiscoverCLI.run(database: db, options: options, lexicons: lexicons, taxonomy: taxonomy,
+                            promote: promote.map { ($0, themeID!, label!) })
+    }
+}
+
+extension DiscoverJob.Method: ExpressibleByArgument {}

@@ -13,7 +13,7 @@ struct VerbatimCommand: ParsableCommand {
             original text, so every quote shown is what the respondent wrote.
             """,
         version: VerbatimVersion.string,
-        subcommands: [DemoCommand.self, RunCommand.self, SearchCommand.self, ExportCommand.self, ThemesCommand.self, ClassifyCommand.self, AnalyzeCommand.self,
+        subcommands: [DemoCommand.self, RunCommand.self, SearchCommand.self, ExportCommand.self, ThemesCommand.self, DiscoverCommand.self, ClassifyCommand.self, AnalyzeCommand.self,
                       LemmatizeCommand.self, BenchCommand.self]
     )
 

@@ -37,6 +37,8 @@ public final class FrenchLexicon: Sendable {
     let multiwords: [[String]: String]
     /// Stopwords (keys).
     let stopwords: Set<String>
+    /// The stopword list (`stopwords.txt`).
+    public var stopwordList: Set<String> { stopwords }
     /// Homograph context rules, in file order.
     let contextRules: [ContextRule]
     /// Forms that have at least one context rule.

@@ -1,0 +1,136 @@
+/// Descending hierarchical classification after Reinert (Alceste, IRaMuTeQ): the largest class is
+/// split in two along the first axis of a correspondence analysis of its excerpt × lemma table, at
+/// the cut that maximizes the χ² of the two halves' term counts, then excerpts are reassigned to
+/// the half whose term profile explains them best; until `k` classes. Deterministic: the power
+/// iteration starts from a seeded vector and ties break on indices.
+///
+/// Departures from Alceste, for short answers: excerpts are single sentences (no fixed-length
+/// segments), the largest splittable class is split next (so no class swallows the corpus), and
+/// classes smaller than `minimumSize` are not split.
+public enum ReinertClassifier {
+    public static func cluster(_ matrix: TermMatrix, k: Int, seed: UInt64) -> [DiscoveredCluster] {
+        let live = (0..<matrix.rows.count).filter { !matrix.rows[$0].isEmpty }
+        guard k >= 1, live.count >= k else { return [] }
+        let minimumSize = max(10, live.count / 100)
+        var classes: [[Int]] = [live]
+        var unsplittable = Set<Int>()   // first member of classes that could not be split
+        while classes.count < k {
+            guard let target = classes.indices.filter({ classes[$0].count >= 2 * minimumSize && !unsplittable.contains(classes[$0][0]) })
+                .max(by: { classes[$0].count != classes[$1].count ? classes[$0].count < classes[$1].count : classes[$0][0] > classes[$1][0] })
+            else { break }
+            let (a, b) = split(classes[target], matrix, seed: seed &+ UInt64(classes.count))
+            if a.count < minimumSize || b.count < minimumSize {
+                unsplittable.insert(classes[target][0])
+                continue
+            }
+            classes[target] = a
+            classes.append(b)
+        }
+        classes.sort { $0.count != $1.count ? $0.count > $1.count : $0[0] < $1[0] }
+        var assignment = [Int](repeating: -1, count: matrix.rows.count)
+        for (c, docs) in classes.enumerated() { for d in docs { assignment[d] = c } }
+        return ClusterDescription.describe(assignment, k: classes.count, matrix: matrix)
+    }
+
+    /// Splits documents in two; both halves sorted ascending.
+    static func split(_ docs: [Int], _ matrix: TermMatrix, seed: UInt64) -> ([Int], [Int]) {
+        // Local term ids for terms used at least twice in this class.
+        var counts: [Int32: Int] = [:]
+        for d in docs { for t in matrix.rows[d] { counts[t, default: 0] += 1 } }
+        let kept = counts.filter { $0.value >= 2 }.keys.sorted()
+        var local: [Int32: Int] = [:]
+        for (i, t) in kept.enumerated() { local[t] = i }
+        let rows: [[Int]] = docs.map { matrix.rows[$0].compactMap { local[$0] } }
+        let v = kept.count
+        guard v >= 2 else { return (docs, []) }
+        let coordinates = firstAxis(rows, termCount: v, seed: seed)
+        let order = docs.indices.sorted { coordinates[$0] != coordinates[$1] ? coordinates[$0] < coordinates[$1] : $0 < $1 }
+
+        // Best cut among evenly spaced ranks, by the χ² of the 2 × terms table.
+        var colTotals = [Int](repeating: 0, count: v)
+        for r in rows { for t in r { colTotals[t] += 1 } }
+        var left = [Int](repeating: 0, count: v)
+        var leftTotal = 0
+        var bestCut = order.count / 2, bestChi2 = -1.0
+        let steps = 60
+        var position = 0
+        for s in 1..<steps {
+            let cut = order.count * s / steps
+            while position < cut { for t in rows[order[position]] { left[t] += 1; leftTotal += 1 }; position += 1 }
+            let x = chi2(left, leftTotal, colTotals)
+            if x > bestChi2 { bestChi2 = x; bestCut = cut }
+        }
+        var side = [Bool](repeating: false, count: docs.count)   // true = second half
+        for (rank, i) in order.enumerated() where rank >= bestCut { side[i] = true }
+
+        // Reassignment: each excerpt goes to the half whose smoothed term profile gives it the
+        // higher likelihood; a few passes.
+        for _ in 0..<4 {
+            var countsBySide = [[Double]](repeating: [Double](repeating: 0.5, count: v), count: 2)
+            var totals = [Double](repeating: 0.5 * Double(v), count: 2)
+            for (i, r) in rows.enumerated() { let s = side[i] ? 1 : 0; for t in r { countsBySide[s][t] += 1; totals[s] += 1 } }
+            let logs = (0..<2).map { s in countsBySide[s].map { log($0 / totals[s]) } }
+            var moved = 0
+            for (i, r) in rows.enumerated() where !r.isEmpty {
+                let a = r.reduce(0.0) { $0 + logs[0][$1] }, b = r.reduce(0.0) { $0 + logs[1][$1] }
+                let wantSecond = b > a
+                if wantSecond != side[i] { side[i] = wantSecond; moved += 1 }
+            }
+            if moved == 0 { break }
+        }
+        var first: [Int] = [], second: [Int] = []
+        for (i, d) in docs.enumerated() { if side[i] { second.append(d) } else { first.append(d) } }
+        return (first, second)
+    }
+
+    /// Row coordinates on the first correspondence-analysis axis (power iteration on SᵀS).
+    static func firstAxis(_ rows: [[Int]], termCount v: Int, seed: UInt64) -> [Double] {
+        var colSums = [Double](repeating: 0, count: v)
+        var total = 0.0
+        for r in rows { for t in r { colSums[t] += 1 }; total += Double(r.count) }
+        guard total > 0 else { return [Double](repeating: 0, count: rows.count) }
+        let rowMass = rows.map { Double($0.count) / total }
+        let colMass = colSums.map { $0 / total }
+        var rng = SplitMix(seed: seed)
+        var vec = (0..<v).map { _ in Double(rng.next() % 1_000_003) / 1_000_003.0 - 0.5 }
+        var u = [Double](repeating: 0, count: rows.count)
+        for _ in 0..<40 {
+            // u = S v
+            let w = (0..<v).map { colMass[$0] > 0 ? vec[$0] / colMass[$0].squareRoot() : 0 }
+            let cw = (0..<v).reduce(0.0) { $0 + colMass[$1] * w[$1] }
+            for (i, r) in rows.enumerated() where rowMass[i] > 0 {
+                let pw = r.reduce(0.0) { $0 + w[$1] } / total
+                u[i] = (pw - rowMass[i] * cw) / rowMass[i].squareRoot()
+            }
+            // vec = Sᵀ u
+            let z = (0..<rows.count).map { rowMass[$0] > 0 ? u[$0] / rowMass[$0].squareRoot() : 0 }
+            let rz = (0..<rows.count).reduce(0.0) { $0 + rowMass[$1] * z[$1] }
+            var next = [Double](repeating: 0, count: v)
+            for (i, r) in rows.enumerated() { for t in r { next[t] += z[i] } }
+            for j in 0..<v { next[j] = colMass[j] > 0 ? (next[j] / total - colMass[j] * rz) / colMass[j].squareRoot() : 0 }
+            let norm = next.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            guard norm > 0 else { break }
+            vec = next.map { $0 / norm }
+        }
+        return (0..<rows.count).map { rowMass[$0] > 0 ? u[$0] / rowMass[$0].squareRoot() : 0 }
+    }
+
+    /// χ² of the 2 × terms table whose first row is `left` (total `leftTotal`) and whose column
+    /// totals are `cols`.
+    static func chi2(_ left: [Int], _ leftTotal: Int, _ cols: [Int]) -> Double {
+        let total = cols.reduce(0, +)
+        guard leftTotal > 0, leftTotal < total else { return 0 }
+        let pl = Double(leftTotal) / Double(total), pr = 1 - pl
+        var x = 0.0
+        for j in cols.indices where cols[j] > 0 {
+            let el = Double(cols[j]) * pl, er = Double(cols[j]) * pr
+            let ol = Double(left[j]), or = Double(cols[j] - left[j])
+            x += (ol - el) * (ol - el) / el + (or - er) * (or - er) / er
+        }
+        return x
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
