@@ -28,6 +28,8 @@ public enum DiscoverJob {
     public struct Result {
         public var clusters: [DiscoveredCluster]
         public var texts: [String]
+        /// Excerpt ids, parallel to `texts`.
+        public var excerptIDs: [Int64]
         public var nearestTheme: [String?]
         public var clustered: Int
         public var excerptsRead: Int
@@ -37,15 +39,16 @@ public enum DiscoverJob {
         let store = try QuoteStore(path: database, readOnly: true)
         let consultation = try store.resolveConsultation(options.consultation)
         let statement = try store.database.prepare("""
-            SELECT e.lemmas, e.text FROM excerpt e JOIN answer a ON a.id = e.answerId JOIN respondent r ON r.id = a.respondentId
+            SELECT e.lemmas, e.text, e.id FROM excerpt e JOIN answer a ON a.id = e.answerId JOIN respondent r ON r.id = a.respondentId
             WHERE r.consultationId = ? \(options.all ? "" : "AND NOT EXISTS (SELECT 1 FROM excerptTheme t WHERE t.excerptId = e.id)")
             ORDER BY e.id
             """)
         try statement.bind([.int(consultation)])
-        var documents: [[String]] = [], texts: [String] = []
+        var documents: [[String]] = [], texts: [String] = [], ids: [Int64] = []
         while try statement.step() {
             documents.append(statement.text(0).split(separator: " ").map(String.init))
             texts.append(statement.text(1))
+            ids.append(statement.int64(2))
         }
         let ignore = ignoredLemmas.union(lexicon.stopwordList.map(FoldedWords.fold))
         let matrix = TermMatrix(documents: documents, ignore: ignore)
@@ -58,7 +61,7 @@ public enum DiscoverJob {
             for (term, chi2) in cluster.specificTerms { for id in taxonomy.themes(forWord: term) { score[id, default: 0] += chi2 } }
             return score.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
         }
-        return Result(clusters: clusters, texts: texts, nearestTheme: nearest,
+        return Result(clusters: clusters, texts: texts, excerptIDs: ids, nearestTheme: nearest,
                       clustered: clusters.reduce(0) { $0 + $1.members.count }, excerptsRead: texts.count)
     }
 
@@ -78,6 +81,13 @@ public enum DiscoverJob {
         return out
     }
 
+    /// `excerptId<TAB>class` (1-based) for every clustered excerpt, by excerpt id.
+    public static func members(_ r: Result) -> String {
+        var rows: [(Int64, Int)] = []
+        for (c, cluster) in r.clusters.enumerated() { for d in cluster.members { rows.append((r.excerptIDs[d], c + 1)) } }
+        return "excerptId\tclass\n" + rows.sorted { $0.0 < $1.0 }.map { "\($0.0)\t\($0.1)\n" }.joined()
+    }
+
     /// The taxonomy rows that promote class `index` (1-based) to a theme: its label, a description
     /// and its ten most specific terms (the first five with weight 1, the others 0.5).
     public static func promotionRows(_ r: Result, index: Int, id: String, label: String) throws -> String {
@@ -94,10 +104,11 @@ public enum DiscoverJob {
 /// What `verbatim discover` prints, and the promotion into the taxonomy file.
 public enum DiscoverCLI {
     public static func run(database: String, options: DiscoverJob.Options, lexicons: String?, taxonomy: String?,
-                           promote: (index: Int, id: String, label: String)?) throws {
+                           promote: (index: Int, id: String, label: String)?, members: String? = nil) throws {
         let setup = try ThemeSetup(lexicons: lexicons, taxonomy: taxonomy, intents: nil)
         let lexicon = setup.analyzer.lemmatizer!.lexicon
         let result = try DiscoverJob.discover(database: database, options: options, setup: setup, lexicon: lexicon)
+        if let members { try FileIO.writeAll(path: members, bytes: Array(DiscoverJob.members(result).utf8)) }
         guard let promote else {
             FileIO.writeStandardOutput(DiscoverJob.render(result, options: options))
             return

@@ -144,6 +144,9 @@ struct DiscoverCommand: ParsableCommand {
     @Flag(help: "Cluster every excerpt, not only the unclassified ones.")
     var all = false
 
+    @Option(help: "Write the class of every clustered excerpt to this TSV file (excerptId, class).")
+    var members: String?
+
     @Option(help: "Append this class (1-based) to the taxonomy as a new theme.")
     var promote: Int?
 
@@ -175,7 +178,7 @@ struct DiscoverCommand: ParsableCommand {
         options.all = all
         options.consultation = consultation
         try DiscoverCLI.run(database: db, options: options, lexicons: lexicons, taxonomy: taxonomy,
-                            promote: promote.map { ($0, themeID!, label!) })
+                            promote: promote.map { ($0, themeID!, label!) }, members: members)
     }
 }
 
