@@ -58,7 +58,7 @@ public struct ThemeTagger: Sendable {
     public func tag(_ tokens: ArraySlice<Token>, words: [MatchToken]) -> ThemeTags {
         let (negated, negators, bareNegators) = negationScopes(tokens, words)
         var tags = ThemeTags(themes: themes(words, negated), intent: .neutre)
-        scoreIntent(words, negated, negators, bareNegators, &tags)
+        scoreIntent(tokens, words, negated, negators, bareNegators, &tags)
         tags.intent = Self.intent(plainte: tags.plainte, attente: tags.attente, satisfaction: tags.satisfaction)
         return tags
     }
@@ -166,8 +166,8 @@ public struct ThemeTagger: Sendable {
         return out.sorted { $0.theme < $1.theme }
     }
 
-    func scoreIntent(_ words: [MatchToken], _ negated: [Bool], _ negators: Set<Int>, _ bareNegators: [Int],
-                     _ tags: inout ThemeTags) {
+    func scoreIntent(_ tokens: ArraySlice<Token>, _ words: [MatchToken], _ negated: [Bool], _ negators: Set<Int>,
+                     _ bareNegators: [Int], _ tags: inout ThemeTags) {
         var usedCue = Set<Int>()
         let all = cues.cues.matches(in: words)
         // Where cues overlap, the longer wins: "ras le bol" is a complaint, not "ras".
@@ -191,5 +191,15 @@ public struct ThemeTagger: Sendable {
             }
         }
         tags.plainte += Double(bareNegators.count)
+        // A sentence that opens with an infinitive is a proposal: "Adapter tous les logements",
+        // "Présenter nos équipes aux habitants".
+        if let first = words.first, let token = tokens.first(where: { FoldedWords.isWord($0) }),
+           token.upos == .verb, first.form == first.lemma, Self.isInfinitive(first.form) {
+            tags.attente += 1
+        }
+    }
+
+    static func isInfinitive(_ form: String) -> Bool {
+        form.count > 3 && (form.hasSuffix("er") || form.hasSuffix("ir") || form.hasSuffix("re"))
     }
 }

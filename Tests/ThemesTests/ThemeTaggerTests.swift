@@ -81,6 +81,8 @@ enum Fixture {
         ("une odeur dans la poubelle", ["proprete"], .neutre, []),
         ("une odeur bizarre", [], .neutre, []),
         ("la boite aux lettres est cassée", ["equipements-communs"], .neutre, []),
+        // A sentence opening with an infinitive is a proposal.
+        ("Réparer l'ascenseur au plus vite", ["equipements-communs"], .attente, []),
     ])
     func table(_ text: String, _ themes: [String], _ intent: Intent, _ negated: [String]) {
         let tags = Fixture.tag(text)
