@@ -17,7 +17,8 @@ public enum StoreBench {
         ("\"pas de réponse\"", "groupe", "locataire"), ("\"local poubelle\"", "territoire", "Sud Gironde"),
     ]
 
-    public static func run(answers: Int, sample: String?, database: String?, lexicons: String?, repeats: Int) throws -> String {
+    public static func run(answers: Int, sample: String?, database: String?, lexicons: String?, repeats: Int,
+                           themes: Bool = true) throws -> String {
         let folder = try sample ?? DemoJob.locateSample(lexicons: lexicons)
         let questions = ["q1", "q2", "q3", "q4", "q5"]
         let resampler = try Resampler(sampleCSV: folder + "/consultation.csv", idColumn: "id_repondant", questionColumns: questions)
@@ -29,10 +30,11 @@ public enum StoreBench {
             unlink(csvPath)
             if database == nil { for suffix in ["", "-wal", "-shm"] { unlink(dbPath + suffix) } }
         }
-        let settings = RunSettings(input: csvPath, database: dbPath, consultation: "bench",
+        var settings = RunSettings(input: csvPath, database: dbPath, consultation: "bench",
                                    mapping: ColumnMapping(idColumn: "id_repondant", textColumns: questions,
                                                           segmentColumns: ["groupe", "territoire", "type_logement", "tranche_age"]),
                                    lexicons: lexicons)
+        settings.tagThemes = themes
         let report = try RunJob.run(settings)
         let peakMB = Double(peakResidentKB()) / 1024
         let size = fileSize(dbPath) + fileSize(dbPath + "-wal")
@@ -64,7 +66,7 @@ public enum StoreBench {
         let c = report.counts
         return """
             generated     \(c.answersRead) answers (seed 42) from \(folder)/consultation.csv
-            run           \(AnalyzeJob.format(report.seconds, decimals: 2)) s end to end, \(Int((Double(c.answersRead) / report.seconds).rounded())) answers/s, \(report.tokens) tokens, \(c.excerptsAdded) excerpts, \(settings.workers) threads
+            run           \(AnalyzeJob.format(report.seconds, decimals: 2)) s end to end, \(Int((Double(c.answersRead) / report.seconds).rounded())) answers/s, \(report.tokens) tokens, \(c.excerptsAdded) excerpts, \(settings.workers) threads, themes \(themes ? "on" : "off")
                           (read and map \(AnalyzeJob.format(report.readSeconds, decimals: 2)) s, then analysis \(AnalyzeJob.format(report.analyzeSeconds, decimals: 2)) s and SQLite writes \(AnalyzeJob.format(report.writeSeconds, decimals: 2)) s, overlapping)
             peak memory   \(AnalyzeJob.format(peakMB, decimals: 0)) MB (max RSS of this process)
             database      \(AnalyzeJob.format(Double(size) / 1_048_576, decimals: 1)) MB

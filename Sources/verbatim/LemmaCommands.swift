@@ -94,6 +94,9 @@ struct BenchStoreCommand: ParsableCommand {
     @Option(help: "Runs per search query.")
     var repeats = 20
 
+    @Flag(help: "Run without theme tagging (text stage, lemmas, store and index only).")
+    var noThemes = false
+
     @Option(help: "Keep the database at this path (default: a temporary file, removed).")
     var db: String?
 
@@ -105,6 +108,6 @@ struct BenchStoreCommand: ParsableCommand {
 
     func run() throws {
         FileIO.writeStandardOutput(try StoreBench.run(answers: answers, sample: sample, database: db, lexicons: lexicons,
-                                                      repeats: repeats))
+                                                      repeats: repeats, themes: !noThemes))
     }
 }
