@@ -10,7 +10,7 @@ private func folderWith(_ name: String, contents: String) throws -> String {
     let dir = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
     for f in ["ud-lemmas.tsv", "closed-class.tsv", "lexique.tsv", "dicollecte.tsv", "fold-index.tsv", "housing.tsv",
               "sms.tsv", "ud-ambclass.tsv", "ud-suffix.tsv", "ud-upos-ngrams.tsv", "multiwords.tsv", "stopwords.txt",
-              "context-rules.tsv"] {
+              "context-rules.tsv", "spelling-index.tsv"] {
         #expect(symlink(SharedLexicon.folder.hasPrefix("/") ? SharedLexicon.folder + "/" + f
                         : String(cString: getcwd(nil, 0)) + "/" + SharedLexicon.folder + "/" + f, dir + "/" + f) == 0
                 || f == name)

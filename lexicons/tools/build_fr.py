@@ -475,6 +475,30 @@ def main():
     files.append(("fold-index.tsv", "CC-BY-SA-4.0 AND MPL-2.0 AND LGPL-LR",
                   [lex_path, dic_path, aff_path] + ud_src))
 
+    # ---- spelling-index.tsv : accent-folded form -> the most frequent Lexique form with that fold
+    # and its total frequency, for the spelling corrector (ALGORITHM.md §6.1). Forms of at least
+    # 4 letters and total frequency >= 100; ties keep the bytewise-first form.
+    totals = {}
+    with open(os.path.join(out, "lexique.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            form, _, _, freq = line.rstrip("\n").split("\t")
+            totals[form] = totals.get(form, 0) + int(freq)
+    best = {}
+    for form in sorted(totals, key=lambda x: x.encode("utf-8")):
+        total = totals[form]
+        if total < 100 or len(form) < 4:
+            continue
+        fk = fold(form)
+        if fk not in best or total > best[fk][1]:
+            best[fk] = (form, total)
+    write_tsv(os.path.join(out, "spelling-index.tsv"),
+              "# fold\tform\tfrequency — spelling-correction index over lexique.tsv (Lexique 3.83, "
+              "CC BY-SA 4.0): most frequent form per accent-folded form; see ALGORITHM.md §6.1",
+              sort_rows([(fk, f_, t) for fk, (f_, t) in best.items()]))
+    files.append(("spelling-index.tsv", "CC-BY-SA-4.0", [lex_path]))
+
     # ---- hand-made tables
     hm_src = [os.path.join(os.path.dirname(os.path.abspath(__file__)), "fr_handmade.py")]
     own = "Apache-2.0"

@@ -8,17 +8,17 @@ import FrenchText
 /// frequent as the runner-up. Edits are made on the accent-folded word, so a missing accent and a
 /// typo can be fixed together. The token keeps its original slice and is flagged `corrected`.
 struct SpellingCorrector {
-    /// Lexique frequency (hundredths per million words) a correction must have.
+    /// Lexique frequency (hundredths per million words) a correction must have (the generator
+    /// keeps only forms above it in `spelling-index.tsv`).
     static let minimumFrequency = 100.0
     /// How many times more frequent the best candidate must be than the second.
     static let dominance = 5.0
     static let minimumLength = 5
 
-    /// Folded form → most frequent form with that fold; shared by every lemmatizer of a lexicon.
-    private var index: CorrectionIndex? = nil
-    private let lexicon: FrenchLexicon
+    /// `spelling-index.tsv`: folded form → most frequent Lexique form with that fold, frequency.
+    private let index: SortedTable
 
-    init(lexicon: FrenchLexicon) { self.lexicon = lexicon }
+    init(lexicon: FrenchLexicon) { index = lexicon.spellingIndex }
 
     /// The lexicon key to read `key` as, or nil when no confident correction exists.
     mutating func correction(of key: String) -> String? {
@@ -28,12 +28,15 @@ struct SpellingCorrector {
             letters += 1
         }
         guard letters >= Self.minimumLength else { return nil }
-        if index == nil { index = lexicon.correctionIndex() }
         let folded = LexicalKeys.fold(key)
         var best: (form: String, frequency: Double)? = nil
         var second = 0.0
         for variant in Self.edits(of: folded) {
-            guard let hit = index!.entries[variant], hit.form != best?.form else { continue }
+            let rows = index.rows(matching: variant)
+            guard let row = rows.first else { continue }
+            let fields = index.fields(row)
+            let hit = (form: fields[1], frequency: Double(fields[2]) ?? 0)
+            guard hit.form != best?.form else { continue }
             if hit.frequency > (best?.frequency ?? 0) {
                 second = max(second, best?.frequency ?? 0)
                 best = hit
@@ -69,30 +72,4 @@ struct SpellingCorrector {
         return out
     }
 
-}
-
-/// Folded form → (most frequent Lexique form with that fold, its frequency), for forms of at least
-/// `SpellingCorrector.minimumFrequency`. Built once per lexicon, on first use.
-final class CorrectionIndex: Sendable {
-    let entries: [String: (form: String, frequency: Double)]
-
-    init(lexique table: SortedTable) {
-        var index: [String: (form: String, frequency: Double)] = [:]
-        var row = 0
-        while row < table.count {
-            let fields = table.fields(row)
-            let form = fields[0]
-            var total = Double(fields[3]) ?? 0
-            row += 1
-            while row < table.count, case let next = table.fields(row), next[0] == form {
-                total += Double(next[3]) ?? 0
-                row += 1
-            }
-            guard total >= SpellingCorrector.minimumFrequency,
-                  form.unicodeScalars.count >= SpellingCorrector.minimumLength - 1 else { continue }
-            let folded = LexicalKeys.fold(form)
-            if total > (index[folded]?.frequency ?? 0) { index[folded] = (form, total) }
-        }
-        entries = index
-    }
 }

@@ -1,4 +1,3 @@
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -43,18 +42,8 @@ public final class FrenchLexicon: Sendable {
     let contextRules: [ContextRule]
     /// Forms that have at least one context rule.
     let contextRuleForms: Set<String>
-    /// The spelling-correction index, built by the first lemmatizer that needs it.
-    private let correction = Mutex<CorrectionIndex?>(nil)
-
-    /// The spelling-correction index (built on first call; thread-safe).
-    func correctionIndex() -> CorrectionIndex {
-        correction.withLock { index in
-            if let index { return index }
-            let built = CorrectionIndex(lexique: lexique)
-            index = built
-            return built
-        }
-    }
+    /// Spelling-correction index (`spelling-index.tsv`, ALGORITHM.md §6.1).
+    let spellingIndex: SortedTable
 
     /// Loads the tables of `directory` (see `locate`).
     /// - Throws: `LexiconError` naming `file:line` for a malformed row, or the file when missing.
@@ -67,6 +56,7 @@ public final class FrenchLexicon: Sendable {
         lexique = try SortedTable(path: p("lexique.tsv"), columns: 4, numericLastColumn: true)
         dicollecte = try SortedTable(path: p("dicollecte.tsv"), columns: 3)
         foldIndex = try SortedTable(path: p("fold-index.tsv"), columns: 2)
+        spellingIndex = try SortedTable(path: p("spelling-index.tsv"), columns: 3, numericLastColumn: true)
         for table in [ud, closedClass, lexique, dicollecte] { try Self.checkTags(table) }
 
         var repl: [String: String] = [:]
