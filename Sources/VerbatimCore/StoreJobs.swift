@@ -11,8 +11,9 @@ public enum SearchJob {
         let store = try QuoteStore(path: database, readOnly: true)
         let analyzer = try TextAnalyzer(lemmatizer: FrenchLemmatizer(lexicon: try FrenchLexicon.load(explicit: lexicons)))
         let hits = try QuoteSearch(store: store, analyzer: analyzer).search(query, options: options)
+        let label = [query.isEmpty ? nil : query, options.theme.map { "theme \($0)" }].compactMap { $0 }.joined(separator: " in ")
         switch format {
-        case .table: return (renderTable(hits, query: query, color: color), hits.count)
+        case .table: return (renderTable(hits, query: label, color: color), hits.count)
         case .json: return (renderJSON(hits, query: query), hits.count)
         case .csv: return (renderCSV(hits), hits.count)
         }

@@ -70,7 +70,7 @@ struct SearchCommand: ParsableCommand {
                                        color: Terminal.standardOutputIsTerminal, lexicons: lexicons)
         FileIO.writeStandardOutput(result.output)
         if result.hits == 0 {
-            FileIO.writeStandardError("no excerpt matches \(query)\n")
+            FileIO.writeStandardError("no excerpt matches \(query.isEmpty ? "theme " + (theme ?? "") : query)\n")
             throw ExitCode(ExitStatus.nothingFound)
         }
     }
