@@ -12,7 +12,7 @@ import Testing
         return path
     }()
 
-    /// The `verbatim` executable built next to the test bundle (the test target depends on it).
+    /// The `verbatim` executable built next to the test bundle (`swift test` builds it).
     static var executable: String {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("verbatim").path
     }
@@ -70,6 +70,8 @@ import Testing
     }
 
     @Test func aKilledRunLosesNothingCommittedAndARerunCompletesIt() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.executable),
+                     "\(Self.executable) is missing: run the tests with `swift test` (it builds the executable too)")
         let tmp = "/tmp/verbatim-crash-\(getpid())"
         try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: tmp) }
