@@ -1,20 +1,19 @@
-import Foundation
 import Store
 import Testing
 @testable import VerbatimCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Kills `verbatim run` with SIGKILL in the middle of a run, reruns it, and compares the database
 /// with one written by an uninterrupted run.
 @Suite struct CrashSafetyTests {
-    static let root: String = {
-        var path = #filePath
-        for _ in 0..<3 { path = String(path[..<path.lastIndex(of: "/")!]) }
-        return path
-    }()
+    static let root = repositoryRoot
 
     /// The `verbatim` executable built next to the test bundle (`swift test` builds it).
     static var executable: String {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("verbatim").path
+        let runner = CommandLine.arguments[0]
+        return String(runner[..<(runner.lastIndex(of: "/") ?? runner.startIndex)]) + "/verbatim"
     }
 
     static func arguments(_ csv: String, _ db: String) -> [String] {
@@ -23,14 +22,7 @@ import Testing
          "--batch-size", "50", "--threads", "1", "--quiet", "--lexicons", root + "/lexicons/fr"]
     }
 
-    static func launch(_ arguments: [String]) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        return process
-    }
+    static func launch(_ arguments: [String]) -> ChildProcess { ChildProcess(executable, arguments) }
 
     /// Answers committed so far (0 while the file or its schema does not exist yet).
     static func committedAnswers(_ db: String) -> Int {
@@ -70,24 +62,22 @@ import Testing
     }
 
     @Test func aKilledRunLosesNothingCommittedAndARerunCompletesIt() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.executable),
+        try #require(access(Self.executable, X_OK) == 0,
                      "\(Self.executable) is missing: run the tests with `swift test` (it builds the executable too)")
-        let tmp = "/tmp/verbatim-crash-\(getpid())"
-        try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        let folder = TemporaryFolder()
+        let tmp = folder.path
         let resampler = try Resampler(sampleCSV: Self.root + "/examples/consultation/consultation.csv",
                                       idColumn: "id_repondant", questionColumns: ["q1", "q2", "q3", "q4", "q5"])
         let total = 6_000
-        let csv = tmp + "/big.csv"
-        try Data(resampler.csv(answers: total, seed: 7)).write(to: URL(fileURLWithPath: csv))
+        let csv = folder.write("big.csv", resampler.csv(answers: total, seed: 7))
         let killed = tmp + "/killed.sqlite", clean = tmp + "/clean.sqlite"
 
-        let victim = try Self.launch(Self.arguments(csv, killed))
-        let deadline = Date().addingTimeInterval(120)
-        while Self.committedAnswers(killed) < 300 && victim.isRunning && Date() < deadline { usleep(5_000) }
-        let finishedFirst = !victim.isRunning
-        kill(victim.processIdentifier, SIGKILL)
-        victim.waitUntilExit()
+        var victim = Self.launch(Self.arguments(csv, killed))
+        let deadline = Clock.now() + 120
+        while Self.committedAnswers(killed) < 300 && victim.isRunning() && Clock.now() < deadline { usleep(5_000) }
+        let finishedFirst = !victim.isRunning()
+        kill(victim.pid, SIGKILL)
+        victim.wait()
         let afterKill = Self.committedAnswers(killed)
         #expect(!finishedFirst, "the run ended before it could be killed; make the input larger")
         #expect(afterKill >= 300 && afterKill < total, "\(afterKill) answers committed when killed")
@@ -95,12 +85,10 @@ import Testing
         #expect(afterKill % 50 == 0)
         try Self.checkIntegrity(killed)
 
-        let rerun = try Self.launch(Self.arguments(csv, killed))
-        rerun.waitUntilExit()
-        #expect(rerun.terminationStatus == 0)
-        let reference = try Self.launch(Self.arguments(csv, clean))
-        reference.waitUntilExit()
-        #expect(reference.terminationStatus == 0)
+        var rerun = Self.launch(Self.arguments(csv, killed))
+        #expect(rerun.wait() == 0)
+        var reference = Self.launch(Self.arguments(csv, clean))
+        #expect(reference.wait() == 0)
 
         let a = try Self.content(killed), b = try Self.content(clean)
         #expect(a.answers.count == total)
