@@ -3,13 +3,15 @@ import PackageDescription
 
 let package = Package(
     name: "Verbatim",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "verbatim", targets: ["verbatim"]),
         .library(name: "TextAnalysis", targets: ["TextAnalysis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // System ICU (libicu-dev) through pkg-config; the shim gives unversioned names.
@@ -54,15 +56,25 @@ let package = Package(
             name: "Ingest",
             dependencies: ["CZlib"]
         ),
+        .target(name: "Report", dependencies: ["Store"]),
         // Orchestration shared by the CLI, the server and the benchmarks.
         .target(
             name: "VerbatimCore",
-            dependencies: ["TextAnalysis", "Ingest", "Store", "Themes"]
+            dependencies: ["TextAnalysis", "Ingest", "Store", "Themes", "Report"]
+        ),
+        // The managers' web UI: Hummingbird + Mustache, read-only database, no scripts.
+        .target(
+            name: "Server",
+            dependencies: [
+                "VerbatimCore", "Report", "Store",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         .executableTarget(
             name: "verbatim",
             dependencies: [
-                "VerbatimCore",
+                "VerbatimCore", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,6 +84,7 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest"], exclude: ["Fixtures"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "ThemesTests", dependencies: ["Themes"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report"]),
         // The crash-safety test runs the `verbatim` executable, which `swift test` builds with the
         // rest of the package. No dependency on it here: through it this Foundation-using test
         // module would see the system ICU module and clash with Foundation's (NOTES-swift-linux).

@@ -19,3 +19,13 @@ public enum Terminal {
         return "\r[\(bar)] \(String(repeating: " ", count: 3 - pct.count))\(pct)%  \(done)/\(total) \(label)"
     }
 }
+
+/// Process environment.
+public enum Environment {
+    /// The value of an environment variable, nil when unset or empty.
+    public static func variable(_ name: String) -> String? {
+        guard let value = getenv(name) else { return nil }
+        let text = String(cString: value)
+        return text.isEmpty ? nil : text
+    }
+}

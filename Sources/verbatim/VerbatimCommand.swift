@@ -2,7 +2,7 @@ import ArgumentParser
 import VerbatimCore
 
 @main
-struct VerbatimCommand: ParsableCommand {
+struct VerbatimCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verbatim",
         abstract: "Turn French free-text survey answers into themes with traceable quotes.",
@@ -13,16 +13,20 @@ struct VerbatimCommand: ParsableCommand {
             original text, so every quote shown is what the respondent wrote.
             """,
         version: VerbatimVersion.string,
-        subcommands: [DemoCommand.self, RunCommand.self, SearchCommand.self, ExportCommand.self, ThemesCommand.self, DiscoverCommand.self, ClassifyCommand.self, AnalyzeCommand.self,
+        subcommands: [DemoCommand.self, RunCommand.self, SearchCommand.self, ExportCommand.self, ThemesCommand.self, DiscoverCommand.self, ServeCommand.self, ReportCommand.self, ClassifyCommand.self, AnalyzeCommand.self,
                       LemmatizeCommand.self, BenchCommand.self]
     )
 
     /// Parses and runs the subcommand; Verbatim's errors map to exit codes in one place
     /// (`ExitStatus`): 1 nothing found, 2 bad input, 3 internal.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             if let code = ExitStatus.code(for: error) {
                 FileIO.writeStandardError("verbatim: \(error)\n")
