@@ -85,6 +85,10 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "ThemesTests", dependencies: ["Themes"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: ["Server", "VerbatimCore", "Ingest", .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
         // The crash-safety test runs the `verbatim` executable, which `swift test` builds with the
         // rest of the package. No dependency on it here: through it this Foundation-using test
         // module would see the system ICU module and clash with Foundation's (NOTES-swift-linux).

@@ -95,6 +95,15 @@ public enum SVGCharts {
     /// Approximate width of `text` at `size` px (no font metrics here: 0.6 em per character).
     static func textWidth(_ text: String, size: Double) -> Double { Double(text.count) * size * 0.6 }
 
+    /// The label column: wide enough for the longest label up to `maxWidth`, and how many
+    /// characters fit in it (longer labels are cut with "…").
+    static func labelColumn(_ labels: [String], size: Double, minWidth: Double = 60, maxWidth: Double) -> (width: Double, characters: Int) {
+        let perCharacter = size * 0.6
+        let cap = Int((maxWidth - 10) / perCharacter)
+        let characters = min(labels.map(\.count).max() ?? 0, cap)
+        return (max(minWidth, Double(characters) * perCharacter + 10), characters)
+    }
+
     /// `text` cut to `characters` with "…" when longer.
     static func fit(_ text: String, characters: Int) -> String {
         guard text.count > characters, characters > 1 else { return text }
@@ -165,8 +174,7 @@ public enum SVGCharts {
     /// One horizontal bar per item, label on the left, value (and share) printed at the bar's end.
     public static func barChart(_ bars: [Bar], title: String, id: String, width: Double = 680) -> String {
         let rowHeight = 22.0, barHeight = 14.0, top = 6.0
-        let labelWidth = min(250, max(60, (bars.map { textWidth($0.label, size: 12) }.max() ?? 0) + 10))
-        let labelCharacters = Int((labelWidth - 10) / 7.2)
+        let (labelWidth, labelCharacters) = labelColumn(bars.map(\.label), size: 12, maxWidth: 260)
         let valueSpace = 118.0
         let plotWidth = max(40, width - labelWidth - valueSpace)
         let maxValue = scaleMax(bars.map(\.value))
@@ -220,8 +228,7 @@ public enum SVGCharts {
     public static func stackedBars(_ rows: [StackRow], series: [String], title: String, id: String,
                                    normalized: Bool = true, width: Double = 680) -> String {
         let rowHeight = 24.0, barHeight = 16.0, legendHeight = 26.0
-        let labelWidth = min(250, max(60, (rows.map { textWidth($0.label, size: 12) }.max() ?? 0) + 10))
-        let labelCharacters = Int((labelWidth - 10) / 7.2)
+        let (labelWidth, labelCharacters) = labelColumn(rows.map(\.label), size: 12, maxWidth: 260)
         let totalSpace = 70.0
         let plotWidth = max(40, width - labelWidth - totalSpace)
         func clean(_ v: Double) -> Double { v.isFinite ? max(0, v) : 0 }
@@ -285,8 +292,7 @@ public enum SVGCharts {
                                    referenceLabel: String = "all") -> String {
         let headerHeight = 20.0, barRow = 17.0, barHeight = 12.0, gap = 8.0
         let seriesNames = groups.flatMap { $0.bars.map(\.series) }
-        let labelWidth = min(200, max(50, (seriesNames.map { textWidth($0, size: 11) }.max() ?? 0) + 12))
-        let labelCharacters = Int((labelWidth - 12) / 6.6)
+        let (labelWidth, labelCharacters) = labelColumn(seriesNames, size: 11, minWidth: 50, maxWidth: 200)
         let valueSpace = 90.0
         let plotWidth = max(40, width - labelWidth - valueSpace)
         func clean(_ v: Double) -> Double { v.isFinite ? max(0, v) : 0 }
@@ -349,13 +355,12 @@ public enum SVGCharts {
     public static func heatmap(rows: [String], columns: [String], columnNotes: [String] = [], cells: [[HeatCell]],
                                title: String, id: String, width: Double = 680) -> String {
         let cellHeight = 32.0, headerHeight = columnNotes.isEmpty ? 22.0 : 36.0
-        let labelWidth = min(230, max(60, (rows.map { textWidth($0, size: 12) }.max() ?? 0) + 10))
-        let labelCharacters = Int((labelWidth - 10) / 7.2)
+        let (labelWidth, labelCharacters) = labelColumn(rows, size: 12, maxWidth: 250)
         let cellWidth = max(66, (width - labelWidth) / Double(max(1, columns.count)))
         let totalWidth = max(width, labelWidth + cellWidth * Double(columns.count))
         let height = headerHeight + cellHeight * Double(rows.count) + 4
         var svg = open(id: id, title: title, width: totalWidth, height: height)
-        let headerCharacters = Int((cellWidth - 6) / 6.6)
+        let headerCharacters = Int(((cellWidth - 6) / 6.6).rounded(.down))
         for (j, column) in columns.enumerated() {
             let x = labelWidth + cellWidth * (Double(j) + 0.5)
             svg += "<g><title>\(HTML.text(column + (j < columnNotes.count ? " " + columnNotes[j] : "")))</title>"
