@@ -92,13 +92,14 @@ public enum SVGCharts {
     static let ink = "#1a1a1a"
     static let muted = "#555555"
 
-    /// Approximate width of `text` at `size` px (no font metrics here: 0.6 em per character).
+    /// Approximate width of `text` at `size` px (no font metrics here: 0.6 em per character, a
+    /// little more than DejaVu or Arial need on average, so printed values never collide).
     static func textWidth(_ text: String, size: Double) -> Double { Double(text.count) * size * 0.6 }
 
     /// The label column: wide enough for the longest label up to `maxWidth`, and how many
     /// characters fit in it (longer labels are cut with "…").
     static func labelColumn(_ labels: [String], size: Double, minWidth: Double = 60, maxWidth: Double) -> (width: Double, characters: Int) {
-        let perCharacter = size * 0.6
+        let perCharacter = size * 0.56
         let cap = Int((maxWidth - 10) / perCharacter)
         let characters = min(labels.map(\.count).max() ?? 0, cap)
         return (max(minWidth, Double(characters) * perCharacter + 10), characters)
@@ -174,7 +175,7 @@ public enum SVGCharts {
     /// One horizontal bar per item, label on the left, value (and share) printed at the bar's end.
     public static func barChart(_ bars: [Bar], title: String, id: String, width: Double = 680) -> String {
         let rowHeight = 22.0, barHeight = 14.0, top = 6.0
-        let (labelWidth, labelCharacters) = labelColumn(bars.map(\.label), size: 12, maxWidth: 260)
+        let (labelWidth, labelCharacters) = labelColumn(bars.map(\.label), size: 12, maxWidth: 280)
         let valueSpace = 118.0
         let plotWidth = max(40, width - labelWidth - valueSpace)
         let maxValue = scaleMax(bars.map(\.value))
@@ -227,23 +228,31 @@ public enum SVGCharts {
     /// the segments wide enough), otherwise lengths are absolute. The row total is printed at the end.
     public static func stackedBars(_ rows: [StackRow], series: [String], title: String, id: String,
                                    normalized: Bool = true, width: Double = 680) -> String {
-        let rowHeight = 24.0, barHeight = 16.0, legendHeight = 26.0
-        let (labelWidth, labelCharacters) = labelColumn(rows.map(\.label), size: 12, maxWidth: 260)
+        let rowHeight = 24.0, barHeight = 16.0
+        let (labelWidth, labelCharacters) = labelColumn(rows.map(\.label), size: 12, maxWidth: 280)
         let totalSpace = 70.0
         let plotWidth = max(40, width - labelWidth - totalSpace)
         func clean(_ v: Double) -> Double { v.isFinite ? max(0, v) : 0 }
         let totals = rows.map { $0.values.map(clean).reduce(0, +) }
         let maxTotal = scaleMax(totals)
-        let height = legendHeight + rowHeight * Double(rows.count) + 8
-        var svg = open(id: id, title: title, width: width, height: height) + seriesDefs(id: id)
-        // Legend.
-        var x = labelWidth
+        // Legend: from the plot's left edge (or the chart's when it would not fit), wrapping.
+        var legend = ""
+        let legendWidths = series.map { 19 + textWidth($0, size: 11) + 16 }
+        var x = legendWidths.reduce(0, +) <= width - labelWidth ? labelWidth : 4
+        var legendY = 5.0
         for (i, name) in series.enumerated() {
+            if x + legendWidths[i] - 16 > width && x > 4 {
+                x = 4
+                legendY += 18
+            }
             let style = seriesFill(i, id: id)
-            svg += rect(x: x, y: 5, width: 14, height: 12, fill: style.fill, stroke: style.stroke ?? "#333333", strokeWidth: 0.8)
-            svg += text(name, x: x + 19, y: 15, size: 11)
-            x += 19 + textWidth(name, size: 11) + 16
+            legend += rect(x: x, y: legendY, width: 14, height: 12, fill: style.fill, stroke: style.stroke ?? "#333333", strokeWidth: 0.8)
+            legend += text(name, x: x + 19, y: legendY + 10, size: 11)
+            x += legendWidths[i]
         }
+        let legendHeight = series.isEmpty ? 6 : legendY + 21
+        let height = legendHeight + rowHeight * Double(rows.count) + 8
+        var svg = open(id: id, title: title, width: width, height: height) + seriesDefs(id: id) + legend
         for (r, row) in rows.enumerated() {
             let y = legendHeight + rowHeight * Double(r)
             let total = totals[r]
@@ -293,7 +302,7 @@ public enum SVGCharts {
         let headerHeight = 20.0, barRow = 17.0, barHeight = 12.0, gap = 8.0
         let seriesNames = groups.flatMap { $0.bars.map(\.series) }
         let (labelWidth, labelCharacters) = labelColumn(seriesNames, size: 11, minWidth: 50, maxWidth: 200)
-        let valueSpace = 90.0
+        let valueSpace = 150.0
         let plotWidth = max(40, width - labelWidth - valueSpace)
         func clean(_ v: Double) -> Double { v.isFinite ? max(0, v) : 0 }
         let maxValue = scaleMax(groups.flatMap { $0.bars.map { clean($0.value) } + [$0.reference.map(clean) ?? 0] })
@@ -347,7 +356,7 @@ public enum SVGCharts {
             let digits = Array("0123456789abcdef")
             return String([digits[v / 16], digits[v % 16]])
         }
-        return ("#" + channel(from.0, to.0) + channel(from.1, to.1) + channel(from.2, to.2), t > 0.5 ? "#ffffff" : ink)
+        return ("#" + channel(from.0, to.0) + channel(from.1, to.1) + channel(from.2, to.2), t > 0.6 ? "#ffffff" : ink)
     }
 
     /// Rows × columns of shaded cells, each with its text (and detail line); marked cells get a
@@ -355,7 +364,7 @@ public enum SVGCharts {
     public static func heatmap(rows: [String], columns: [String], columnNotes: [String] = [], cells: [[HeatCell]],
                                title: String, id: String, width: Double = 680) -> String {
         let cellHeight = 32.0, headerHeight = columnNotes.isEmpty ? 22.0 : 36.0
-        let (labelWidth, labelCharacters) = labelColumn(rows, size: 12, maxWidth: 250)
+        let (labelWidth, labelCharacters) = labelColumn(rows, size: 12, maxWidth: 270)
         let cellWidth = max(66, (width - labelWidth) / Double(max(1, columns.count)))
         let totalWidth = max(width, labelWidth + cellWidth * Double(columns.count))
         let height = headerHeight + cellHeight * Double(rows.count) + 4

@@ -35,8 +35,7 @@ enum Pages {
     // MARK: themes
 
     static func themes(_ site: Site, _ request: Request, json wantsJSON: Bool) throws -> Response {
-        let store = try site.store()
-        let counts = try ThemeCounts(store: store, consultation: site.consultation, field: nil)
+        let counts = try site.stats().overall
         if wantsJSON || Self.wantsJSON(request) {
             let rows = counts.rows.map { r in
                 "{\"id\":\(JSON.string(r.theme)),\"label\":\(JSON.string(r.label)),\"answers\":\(r.answers),\"excerpts\":\(r.excerpts),"
@@ -62,13 +61,14 @@ enum Pages {
         guard let theme = try ReportQueries.themes(store).first(where: { $0.id == id }) else {
             throw HTTPError(.notFound, message: "Thème inconnu : \(id)")
         }
-        let consultation = try store.resolveConsultation(site.consultation)
-        let field = try ReportQueries.overview(store, consultation: consultation).fields.first { $0 == "groupe" }
-        let counts = try ThemeCounts(store: store, consultation: site.consultation, field: field)
+        let stats = try site.stats()
+        let field = stats.field
+        let counts = stats.byField ?? stats.overall
         let row = counts.rows.first { $0.theme == id }
-        let terms = try ReportQueries.topTerms(store, consultation: consultation, limit: 15)[id] ?? []
-        let analyzer = try site.analyzer()
-        let quotes = try QuoteSearch(store: store, analyzer: analyzer).search("", options: SearchOptions(consultation: site.consultation, theme: id, limit: 10))
+        let terms = stats.terms[id] ?? []
+        let quotes = try site.withAnalyzer {
+            try QuoteSearch(store: store, analyzer: $0).search("", options: SearchOptions(consultation: site.consultation, theme: id, limit: 10))
+        }
         if wantsJSON {
             let groups = counts.values.map { v in
                 "{\"value\":\(JSON.string(v)),\"answers\":\(row?.answersByValue[v] ?? 0),\"groupAnswers\":\(counts.answersByValue[v] ?? 0)}"
@@ -109,7 +109,7 @@ enum Pages {
         var message: String? = nil
         if !text.isEmpty || options.theme != nil {
             do {
-                hits = try QuoteSearch(store: store, analyzer: try site.analyzer()).search(text, options: options)
+                hits = try site.withAnalyzer { try QuoteSearch(store: store, analyzer: $0).search(text, options: options) }
             } catch let error as StoreError {
                 if case .sqlite = error { throw error }
                 message = error.description

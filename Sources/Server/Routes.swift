@@ -26,8 +26,13 @@ public func buildRouter(site: Site, token: String? = nil) -> Router<BasicRequest
 }
 
 /// Content-Security-Policy without scripts, no sniffing, no framing, no referrer.
+/// Also times each request (`Server-Timing: app;dur=…`; one stderr line per request when
+/// `$VERBATIM_TIMING_LOG` is set, for load tests).
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+    static var timingLog: Bool { Environment.variable("VERBATIM_TIMING_LOG") != nil }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let started = Clock.now()
         var response: Response
         do {
             response = try await next(request, context)
@@ -39,6 +44,9 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
         response.headers[.xContentTypeOptions] = "nosniff"
+        let milliseconds = (Clock.now() - started) * 1000
+        response.headers[HTTPField.Name("Server-Timing")!] = "app;dur=" + NumberText.fixed(milliseconds, decimals: 2)
+        if Self.timingLog { FileIO.writeStandardError("timing\t\(request.uri.path)\t\(NumberText.fixed(milliseconds, decimals: 3))\n") }
         response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
         return response
     }

@@ -23,10 +23,47 @@ public final class Site: Sendable {
         lexicon = try FrenchLexicon.load(explicit: lexicons)
     }
 
+    /// Aggregates (theme counts overall and by group, evidence terms) computed once per version of
+    /// the database file: they scan every excerpt, searches do not.
+    private let statsCache = Mutex<CachedStats?>(nil)
+
+    func stats() throws -> CachedStats {
+        let version = Self.fileVersion(database)
+        if let cached = statsCache.withLock({ $0 }), cached.version == version { return cached }
+        let store = try store()
+        let consultationID = try store.resolveConsultation(consultation)
+        let fields = try ReportQueries.overview(store, consultation: consultationID).fields
+        let field = fields.contains("groupe") ? "groupe" : fields.first
+        let stats = CachedStats(version: version,
+                                overall: try ThemeCounts(store: store, consultation: consultation, field: nil),
+                                byField: try field.map { try ThemeCounts(store: store, consultation: consultation, field: $0) },
+                                field: field,
+                                terms: try ReportQueries.topTerms(store, consultation: consultationID, limit: 15))
+        statsCache.withLock { $0 = stats }
+        return stats
+    }
+
+    /// Size and modification time of the database and its WAL: changes when a run writes.
+    static func fileVersion(_ path: String) -> [Int] {
+        var out: [Int] = []
+        for p in [path, path + "-wal"] {
+            var st = stat()
+            if stat(p, &st) == 0 { out += [Int(st.st_size), Int(st.st_mtim.tv_sec), Int(st.st_mtim.tv_nsec)] } else { out += [0, 0, 0] }
+        }
+        return out
+    }
+
     /// A read-only connection for one request (SQLite connections are not shared across threads).
     func store() throws -> QuoteStore { try QuoteStore(path: database, readOnly: true) }
 
-    func analyzer() throws -> TextAnalyzer { try TextAnalyzer(lemmatizer: FrenchLemmatizer(lexicon: lexicon)) }
+    /// Analyzers are not thread-safe and cost something to build: a request borrows one.
+    private let analyzers = Mutex<[AnalyzerBox]>([])
+
+    func withAnalyzer<T>(_ body: (TextAnalyzer) throws -> T) throws -> T {
+        let box = try analyzers.withLock { $0.popLast() } ?? AnalyzerBox(try TextAnalyzer(lemmatizer: FrenchLemmatizer(lexicon: lexicon)))
+        defer { analyzers.withLock { $0.append(box) } }
+        return try body(box.analyzer)
+    }
 
     /// Discovery on the unclassified excerpts (Reinert, k 8, seed 42), rendered as (HTML context, JSON).
     func clusters() throws -> (context: [String: Any], json: String) {
@@ -75,6 +112,28 @@ enum Percent {
     }
 }
 
+/// An analyzer used by one request at a time (handed over through the pool's lock).
+final class AnalyzerBox: @unchecked Sendable {
+    let analyzer: TextAnalyzer
+    init(_ analyzer: TextAnalyzer) { self.analyzer = analyzer }
+}
+
+/// Aggregates of one version of the database.
+final class CachedStats: Sendable {
+    let version: [Int]
+    let overall: ThemeCounts
+    let byField: ThemeCounts?
+    let field: String?
+    let terms: [String: [ReportQueries.Term]]
+    init(version: [Int], overall: ThemeCounts, byField: ThemeCounts?, field: String?, terms: [String: [ReportQueries.Term]]) {
+        self.version = version
+        self.overall = overall
+        self.byField = byField
+        self.field = field
+        self.terms = terms
+    }
+}
+
 /// Rendered discovery, computed once (immutable after creation).
 final class CachedClusters: @unchecked Sendable {
     let context: [String: Any]
@@ -84,3 +143,7 @@ final class CachedClusters: @unchecked Sendable {
         self.json = json
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#endif

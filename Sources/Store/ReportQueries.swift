@@ -37,7 +37,8 @@ public enum ReportQueries {
         /// Respondent field names, sorted.
         public var fields: [String]
 
-        public init(consultation: String, createdAt: String, respondents: Int, answers: Int, excerpts: Int, classifiedExcerpts: Int, unclassifiedAnswers: Int, questions: [Question], fields: [String]) {
+        public init(consultation: String, createdAt: String, respondents: Int, answers: Int, excerpts: Int,
+                    classifiedExcerpts: Int, unclassifiedAnswers: Int, questions: [Question], fields: [String]) {
             self.consultation = consultation
             self.createdAt = createdAt
             self.respondents = respondents
@@ -68,7 +69,9 @@ public enum ReportQueries {
         public var runs: Int
         public var unfinishedRuns: Int
 
-        public init(id: Int64, startedAt: String, finishedAt: String, toolVersion: String, stagesJSON: String, lexiconsJSON: String, settingsJSON: String, sourceFile: String, sourceSha256: String, answersRead: Int, excerptsAdded: Int, runs: Int, unfinishedRuns: Int) {
+        public init(id: Int64, startedAt: String, finishedAt: String, toolVersion: String, stagesJSON: String,
+                    lexiconsJSON: String, settingsJSON: String, sourceFile: String, sourceSha256: String, answersRead: Int,
+                    excerptsAdded: Int, runs: Int, unfinishedRuns: Int) {
             self.id = id
             self.startedAt = startedAt
             self.finishedAt = finishedAt
@@ -125,7 +128,8 @@ public enum ReportQueries {
         /// Respondent fields, sorted by name.
         public var fields: [Field]
 
-        public init(excerptID: Int64, answerID: Int64, text: String, score: Double, intent: String?, negated: Bool, respondent: String, question: String, questionLabel: String?, fields: [Field]) {
+        public init(excerptID: Int64, answerID: Int64, text: String, score: Double, intent: String?, negated: Bool,
+                    respondent: String, question: String, questionLabel: String?, fields: [Field]) {
             self.excerptID = excerptID
             self.answerID = answerID
             self.text = text
@@ -267,49 +271,55 @@ public enum ReportQueries {
         return split
     }
 
-    /// Representative quotes of each theme: one excerpt per answer and per distinct text, ranked by
-    /// theme score (highest first), then excerpts of 40–300 bytes before shorter or longer ones,
-    /// then storage order.
+    /// Representative quotes of each theme: excerpts ranked by theme score (highest first), then
+    /// excerpts of 40–300 bytes before shorter or longer ones, then storage order; taken in that
+    /// order, skipping an excerpt whose answer or whose exact text is already quoted for the theme.
     public static func quotes(_ store: QuoteStore, consultation id: Int64, perTheme: Int = 5) throws -> [String: [Quote]] {
         let db = store.database
-        let s = try db.prepare("""
-            WITH candidates AS (
-                SELECT t.themeId AS theme, e.id AS excerptId, e.answerId AS answerId, e.text AS text, t.score AS score,
-                       e.intent AS intent, t.negated AS negated,
-                       (e.utf8End - e.utf8Start BETWEEN 40 AND 300) AS preferred
-                \(themedExcerpts)
-            ), perAnswer AS (
-                SELECT *, row_number() OVER (PARTITION BY theme, answerId ORDER BY score DESC, preferred DESC, excerptId) AS n
-                FROM candidates
-            ), perText AS (
-                SELECT *, row_number() OVER (PARTITION BY theme, text ORDER BY score DESC, preferred DESC, excerptId) AS m
-                FROM perAnswer WHERE n = 1
-            ), ranked AS (
-                SELECT *, row_number() OVER (PARTITION BY theme ORDER BY score DESC, preferred DESC, excerptId) AS rank
-                FROM perText WHERE m = 1
-            )
-            SELECT k.theme, k.excerptId, k.answerId, k.text, k.score, k.intent, k.negated, r.id, r.code, q.code, q.label
-            FROM ranked k JOIN answer a ON a.id = k.answerId JOIN respondent r ON r.id = a.respondentId
-            JOIN question q ON q.id = a.questionId
-            WHERE k.rank <= ? ORDER BY k.theme, k.rank
+        // Ranks without the texts (a small sort even on 100,000 answers); texts are read only for
+        // the candidates looked at, which stops after `perTheme` quotes.
+        let ranked = try db.prepare("""
+            SELECT e.id, e.answerId, t.score, t.negated
+            FROM excerptTheme t JOIN excerpt e ON e.id = t.excerptId JOIN answer a ON a.id = e.answerId
+            JOIN respondent r ON r.id = a.respondentId
+            WHERE t.themeId = ? AND r.consultationId = ?
+            ORDER BY t.score DESC, (e.utf8End - e.utf8Start BETWEEN 40 AND 300) DESC, e.id
             """)
-        try s.bind([.int(id), .int(Int64(perTheme))])
+        let excerptText = try db.prepare("SELECT text, intent FROM excerpt WHERE id = ?")
+        let who = try db.prepare("""
+            SELECT r.id, r.code, q.code, q.label FROM answer a JOIN respondent r ON r.id = a.respondentId
+            JOIN question q ON q.id = a.questionId WHERE a.id = ?
+            """)
         let fieldQuery = try db.prepare("SELECT name, value FROM respondentField WHERE respondentId = ? ORDER BY name")
-        var fieldCache: [Int64: [Field]] = [:]
         var quotes: [String: [Quote]] = [:]
-        while try s.step() {
-            let respondentID = s.int64(7)
-            if fieldCache[respondentID] == nil {
+        guard perTheme > 0 else { return quotes }
+        for theme in try themes(store).map(\.id) {
+            try ranked.bind([.text(theme), .int(id)])
+            defer { ranked.reset() }
+            var answers = Set<Int64>(), texts = Set<String>()
+            var chosen: [Quote] = []
+            while chosen.count < perTheme, try ranked.step() {
+                let excerptID = ranked.int64(0), answerID = ranked.int64(1)
+                guard !answers.contains(answerID) else { continue }
+                try excerptText.bind([.int(excerptID)])
+                guard try excerptText.step() else { excerptText.reset(); continue }
+                let text = excerptText.text(0), intent = excerptText.optionalText(1)
+                excerptText.reset()
+                guard texts.insert(text).inserted else { continue }
+                answers.insert(answerID)
+                try who.bind([.int(answerID)])
+                guard try who.step() else { who.reset(); continue }
+                let respondentID = who.int64(0), respondent = who.text(1), question = who.text(2), label = who.optionalText(3)
+                who.reset()
                 try fieldQuery.bind([.int(respondentID)])
                 var fields: [Field] = []
                 while try fieldQuery.step() { fields.append(Field(name: fieldQuery.text(0), value: fieldQuery.text(1))) }
                 fieldQuery.reset()
-                fieldCache[respondentID] = fields
+                chosen.append(Quote(excerptID: excerptID, answerID: answerID, text: text, score: ranked.double(2), intent: intent,
+                                    negated: ranked.int(3) != 0, respondent: respondent, question: question, questionLabel: label,
+                                    fields: fields))
             }
-            quotes[s.text(0), default: []].append(Quote(
-                excerptID: s.int64(1), answerID: s.int64(2), text: s.text(3), score: s.double(4), intent: s.optionalText(5),
-                negated: s.int(6) != 0, respondent: s.text(8), question: s.text(9), questionLabel: s.optionalText(10),
-                fields: fieldCache[respondentID] ?? []))
+            if !chosen.isEmpty { quotes[theme] = chosen }
         }
         return quotes
     }

@@ -8,9 +8,13 @@ struct VerbatimCommand: AsyncParsableCommand {
         abstract: "Turn French free-text survey answers into themes with traceable quotes.",
         discussion: """
             Verbatim reads answers as people type them (typos, no accents, SMS spellings, emoji) \
-            and runs a staged pipeline: ICU normalization → tokenization → excerpts (sentences, \
-            lines, list items). Every token and excerpt carries UTF-8 byte offsets into the \
-            original text, so every quote shown is what the respondent wrote.
+            and runs a staged pipeline: ICU normalization → tokenization → lemmatization → \
+            excerpts (sentences, lines, list items) → themes and intents → SQLite with full-text \
+            search. Every token and excerpt carries UTF-8 byte offsets into the original text, so \
+            every quote shown is what the respondent wrote.
+
+            Start with `verbatim demo`; then `verbatim run` on your export, `verbatim themes`, \
+            `verbatim search`, `verbatim serve` for the web UI and `verbatim report` for an HTML report.
             """,
         version: VerbatimVersion.string,
         subcommands: [DemoCommand.self, RunCommand.self, SearchCommand.self, ExportCommand.self, ThemesCommand.self, DiscoverCommand.self, ServeCommand.self, ReportCommand.self, ClassifyCommand.self, AnalyzeCommand.self,

@@ -140,7 +140,8 @@ let options = ReportOptions(
         }
         #expect(html.contains("<title>Consultation report: Grande &lt;consultation&gt;</title>"))
         #expect(occurrences("<section", in: html) == 7 && occurrences("</section>", in: html) == 7)
-        #expect(occurrences("<svg", in: html) == 4 && occurrences("</svg>", in: html) == 4)
+        // Themes, heatmap, intents; no "largest differences" chart: no difference is significant.
+        #expect(occurrences("<svg", in: html) == 3 && occurrences("</svg>", in: html) == 3)
         // Overview figures and the question.
         #expect(html.contains("<div class=\"figure\"><b>4</b>respondents</div>"))
         #expect(html.contains("<div class=\"figure\"><b>1</b>unclassified answers (25.0%)</div>"))
@@ -173,6 +174,27 @@ let options = ReportOptions(
         #expect(html.contains("@page { size: A4;") && html.contains("@media print") && html.contains("section { break-before: page; }"))
         // Same data, same bytes.
         #expect(ReportBuilder.build(data, options: options) == html)
+    }
+
+    @Test func quotesSkipRepeatedTexts() throws {
+        let file = TemporaryDatabase()
+        let store = try QuoteStore(path: file.path)
+        let consultation = try store.consultationID(named: "c", create: true)
+        try store.upsertThemes([("loyer-charges", "Loyer", "")])
+        let run = try store.beginRun(consultation: consultation, RunRecord(
+            toolVersion: "t", stagesJSON: "[]", lexiconsJSON: "{}", settingsJSON: "{}", sourceFile: "f", sourceSha256: String(repeating: "0", count: 64)))
+        let same = "Les charges augmentent chaque année sans explication."
+        let other = "Loyer trop cher."
+        var counts = RunCounts()
+        try store.writer(consultation: consultation, run: run).write([
+            answer("A", same, fields: [], [excerpt(same, same, intent: "plainte", themes: [("loyer-charges", 2, "charges")])]),
+            answer("B", same, fields: [], [excerpt(same, same, intent: "plainte", themes: [("loyer-charges", 2, "charges")])]),
+            answer("C", other, fields: [], [excerpt(other, other, intent: "plainte", themes: [("loyer-charges", 1, "loyer")])]),
+        ], counts: &counts)
+        let quotes = try ReportQueries.quotes(store, consultation: consultation, perTheme: 5)
+        #expect(quotes["loyer-charges"]?.map(\.respondent) == ["A", "C"])
+        #expect(quotes["loyer-charges"]?.map(\.fields) == [[], []])
+        #expect(try ReportQueries.quotes(store, consultation: consultation, perTheme: 1)["loyer-charges"]?.map(\.respondent) == ["A"])
     }
 
     @Test func clustersSectionIsOptional() throws {
