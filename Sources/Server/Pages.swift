@@ -130,11 +130,15 @@ enum Pages {
         }
         let themes = try ReportQueries.themes(store).map { ["id": $0.id, "label": $0.label, "selected": $0.id == options.theme] as [String: Any] }
         if message == nil && shown.isEmpty && (!text.isEmpty || options.theme != nil) { message = "Aucun extrait ne correspond." }
-        return html(Templates.page("search", title: "Recherche", [
+        var context: [String: Any] = [
             "q": text, "question": query["question"] ?? "", "where": query.all("where").first ?? "", "themes": themes,
-            "hits": shown.map(hitContext), "message": message as Any,
-            "previous": page > 1 ? link(page - 1) as Any : NSNullLike.none, "next": hasNext ? link(page + 1) as Any : NSNullLike.none,
-        ]))
+            "hits": shown.map(hitContext),
+        ]
+        // Absent keys, not nil values: Mustache would print an Optional inside Any.
+        if let message { context["message"] = message }
+        if page > 1 { context["previous"] = link(page - 1) }
+        if hasNext { context["next"] = link(page + 1) }
+        return html(Templates.page("search", title: "Recherche", context))
     }
 
     /// The excerpt as HTML with its matched words in <mark>; every piece escaped.
@@ -227,6 +231,3 @@ enum Pages {
         return response
     }
 }
-
-/// An absent value in a Mustache context (renders nothing, false in sections).
-enum NSNullLike { case none }

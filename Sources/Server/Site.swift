@@ -80,13 +80,14 @@ public final class Site: Sendable {
         let result = try DiscoverJob.discover(database: database, options: options, setup: setup, lexicon: lexicon)
         let total = max(1, result.clustered)
         let clusters: [[String: Any]] = result.clusters.enumerated().map { i, c in
-            [
+            var cluster: [String: Any] = [
                 "number": i + 1, "size": c.members.count,
                 "share": Percent.text(c.members.count, total),
-                "nearest": result.nearestTheme[i] as Any,
                 "terms": c.specificTerms.prefix(10).map(\.term).joined(separator: ", "),
                 "examples": c.representatives.map { ["text": result.texts[$0]] },
             ]
+            if let nearest = result.nearestTheme[i] { cluster["nearest"] = nearest }
+            return cluster
         }
         let json = "{\"method\":\"reinert\",\"k\":8,\"seed\":42,\"clustered\":\(result.clustered),\"excerpts\":\(result.excerptsRead),\"clusters\":["
             + result.clusters.enumerated().map { i, c in
@@ -108,7 +109,7 @@ enum JSON {
 
 enum Percent {
     static func text(_ part: Int, _ whole: Int) -> String {
-        whole == 0 ? "–" : NumberText.fixed(100 * Double(part) / Double(whole), decimals: 1) + " %"
+        whole == 0 ? "–" : NumberText.fixed(100 * Double(part) / Double(whole), decimals: 1) + "\u{00A0}%"
     }
 }
 

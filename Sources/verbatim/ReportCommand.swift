@@ -20,8 +20,8 @@ struct ReportCommand: ParsableCommand {
 
             Examples:
               verbatim report --db verbatim-demo.sqlite -o report.html
-              verbatim report --db verbatim-demo.sqlite --by territoire -o report-territoires.html
-              chromium --headless --print-to-pdf=report.pdf report.html
+              verbatim report --db verbatim-demo.sqlite --by territoire -o territoires.html
+              chromium --headless --no-pdf-header-footer --print-to-pdf=report.pdf report.html
             """
     )
 

@@ -90,6 +90,8 @@ import Glibc
                 #expect(html.components(separatedBy: "<blockquote>").count - 1 == 20)
                 #expect(html.contains("<mark>ascenseur</mark>"))
                 #expect(html.contains("href=\"/search?page=2&amp;q=ascenseur\""))
+                #expect(!html.contains("nil"))
+                #expect(!html.contains("précédents"))
             }
             try await client.execute(uri: "/search.json?q=ascenseur&page=2", method: .get) { r in
                 let json = Self.body(r)
