@@ -74,7 +74,8 @@ enum Pages {
                 "{\"value\":\(JSON.string(v)),\"answers\":\(row?.answersByValue[v] ?? 0),\"groupAnswers\":\(counts.answersByValue[v] ?? 0)}"
             }
             return json("{\"id\":\(JSON.string(theme.id)),\"label\":\(JSON.string(theme.label)),\"description\":\(JSON.string(theme.description)),"
-                + "\"answers\":\(row?.answers ?? 0),\"excerpts\":\(row?.excerpts ?? 0),"
+                + "\"answers\":\(row?.answers ?? 0),\"excerpts\":\(row?.excerpts ?? 0),\"negatedExcerpts\":\(row?.negatedExcerpts ?? 0),"
+                + "\"intents\":{\"plainte\":\(row?.plainte ?? 0),\"attente\":\(row?.attente ?? 0),\"satisfaction\":\(row?.satisfaction ?? 0)},"
                 + "\"terms\":[\(terms.map { "{\"term\":\(JSON.string($0.term)),\"excerpts\":\($0.excerpts)}" }.joined(separator: ","))],"
                 + "\"groups\":[\(groups.joined(separator: ","))],\"quotes\":[\(quotes.map(hitJSON).joined(separator: ","))]}")
         }
@@ -87,6 +88,8 @@ enum Pages {
         }
         return html(Templates.page("theme", title: theme.label, [
             "id": theme.id, "description": theme.description, "answers": row?.answers ?? 0, "excerpts": row?.excerpts ?? 0,
+            "negated": row?.negatedExcerpts ?? 0, "plainte": row?.plainte ?? 0, "attente": row?.attente ?? 0,
+            "satisfaction": row?.satisfaction ?? 0,
             "terms": terms.map { ["term": $0.term, "excerpts": $0.excerpts] }, "hasGroups": field != nil, "field": field ?? "",
             "groups": groups, "quotes": quotes.map(hitContext),
         ]))

@@ -33,7 +33,7 @@ enum Templates {
 
     static let theme = """
         <p>{{description}}</p>
-        <p class="meta">{{answers}} réponses · {{excerpts}} extraits · <a href="/search?theme={{id}}">tous les extraits</a> · <a href="/themes/{{id}}.json">JSON</a></p>
+        <p class="meta">{{answers}} réponses · {{excerpts}} extraits (dont {{negated}} niés) · intentions : {{plainte}} plaintes, {{attente}} attentes, {{satisfaction}} satisfactions · <a href="/search?theme={{id}}">tous les extraits</a> · <a href="/themes/{{id}}.json">JSON</a></p>
         <h2>Termes</h2><p>{{#terms}}<span>{{term}} ({{excerpts}})</span> · {{/terms}}</p>
         {{#hasGroups}}<h2>Par {{field}}</h2><table><tr><th>{{field}}</th><th>Réponses</th><th>Part</th><th>z</th></tr>
         {{#groups}}<tr><td>{{value}}</td><td class="n">{{n}}</td><td class="n">{{share}}</td><td class="n">{{z}}</td></tr>{{/groups}}</table>{{/hasGroups}}
