@@ -56,6 +56,8 @@ public struct AnswerWrite: Sendable {
     /// The caller knows the store has no answer for this respondent and question (it read
     /// `answerHashes` first): the writer skips its lookup.
     public var knownNew: Bool
+    /// What redaction masked, as JSON (`{"TÉLÉPHONE":1}`); nil when nothing or redaction was off.
+    public var redactions: String?
     /// Replace the stored answer even when its text is unchanged (re-analysis after a lexicon or
     /// taxonomy edit).
     public var reanalyze = false
@@ -102,6 +104,8 @@ public struct RunCounts: Sendable, Equatable {
     public var answersUpdated = 0
     public var answersUnchanged = 0
     public var excerptsAdded = 0
+    /// Items masked by redaction in this run's new and changed answers, by placeholder kind.
+    public var redactions: [String: Int] = [:]
     public init() {}
 }
 
@@ -204,6 +208,8 @@ public final class QuoteStore {
 
     /// Records the end of a run and its counts.
     public func finishRun(_ run: Int64, counts: RunCounts) throws {
+        let redactions = "{" + counts.redactions.keys.sorted().map { "\"\($0)\":\(counts.redactions[$0]!)" }.joined(separator: ",") + "}"
+        try database.prepare("UPDATE run SET redactions = ? WHERE id = ?").run([.text(redactions), .int(run)])
         try database.prepare("""
             UPDATE run SET finishedAt = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), answersRead = ?, answersAdded = ?,
                 answersUpdated = ?, answersUnchanged = ?, excerptsAdded = ? WHERE id = ?
@@ -271,9 +277,9 @@ public final class AnswerWriter {
         insertQuestion = try database.prepare("INSERT INTO question(consultationId, code) VALUES (?, ?)")
         findAnswer = try database.prepare("SELECT id, sha256 FROM answer WHERE respondentId = ? AND questionId = ?")
         insertAnswer = try database.prepare("""
-            INSERT INTO answer(respondentId, questionId, text, sha256, runId, sourceLine) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO answer(respondentId, questionId, text, sha256, runId, sourceLine, redactions) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
-        updateAnswer = try database.prepare("UPDATE answer SET text = ?, sha256 = ?, runId = ?, sourceLine = ? WHERE id = ?")
+        updateAnswer = try database.prepare("UPDATE answer SET text = ?, sha256 = ?, runId = ?, sourceLine = ?, redactions = ? WHERE id = ?")
         deleteExcerpts = try database.prepare("DELETE FROM excerpt WHERE answerId = ?")
         insertExcerpt = try database.prepare("""
             INSERT INTO excerpt(answerId, runId, ordinal, utf8Start, utf8End, text, forms, lemmas, tokenCount, intent)
@@ -345,11 +351,13 @@ public final class AnswerWriter {
                 return
             }
             try deleteExcerpts.run([.int(existing.id)])
-            try updateAnswer.run([.text(answer.text), .text(answer.sha256), .int(run), line, .int(existing.id)])
+            try updateAnswer.run([.text(answer.text), .text(answer.sha256), .int(run), line,
+                                  answer.redactions.map(SQLiteValue.text) ?? .null, .int(existing.id)])
             answerID = existing.id
             counts.answersUpdated += 1
         } else {
-            try insertAnswer.run([.int(respondent), .int(question), .text(answer.text), .text(answer.sha256), .int(run), line])
+            try insertAnswer.run([.int(respondent), .int(question), .text(answer.text), .text(answer.sha256), .int(run), line,
+                                  answer.redactions.map(SQLiteValue.text) ?? .null])
             answerID = database.lastInsertRowID
             counts.answersAdded += 1
         }

@@ -115,6 +115,10 @@ public enum Schema {
             CREATE INDEX excerptThemeByTheme ON excerptTheme(themeId);
             ALTER TABLE excerpt ADD COLUMN intent TEXT CHECK (intent IN ('plainte', 'attente', 'satisfaction', 'neutre'));
             """),
+        Migration(name: "v3-redaction-counts", sql: """
+            ALTER TABLE answer ADD COLUMN redactions TEXT;
+            ALTER TABLE run ADD COLUMN redactions TEXT;
+            """),
     ]
 
     /// Sets the connection pragmas and applies the migrations this file lacks.

@@ -162,3 +162,21 @@ extension AnalyzeJob {
         return decimals == 0 ? "\(whole)" : "\(whole).\(fraction)"
     }
 }
+
+/// `verbatim redact`: standard input to standard output, one answer per line.
+public enum RedactJob {
+    public static func run(counts: Bool) throws {
+        let redactor = Redactor(analyzer: try TextAnalyzer())
+        var total: [Redactor.Kind: Int] = [:]
+        var out = ""
+        for line in AnalyzeJob.lines(of: FileIO.readStandardInput()) {
+            let result = redactor.redact(String(decoding: line, as: UTF8.self))
+            out += result.text + "\n"
+            for (k, n) in result.counts { total[k, default: 0] += n }
+        }
+        FileIO.writeStandardOutput(out)
+        if counts {
+            FileIO.writeStandardError(Redactor.Kind.allCases.map { "\($0.rawValue)\t\(total[$0] ?? 0)" }.joined(separator: "\n") + "\n")
+        }
+    }
+}

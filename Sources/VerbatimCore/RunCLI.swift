@@ -25,6 +25,7 @@ public enum RunCLI {
             consultation  \(r.consultation) (run \(r.runID))
             answers       \(c.answersRead) read: \(c.answersAdded) added, \(c.answersUpdated) updated, \(c.answersUnchanged) unchanged\(r.duplicatesSkipped > 0 ? ", \(r.duplicatesSkipped) duplicates skipped" : "")
             excerpts      \(c.excerptsAdded) added
+            masked        \(c.redactions.isEmpty ? "nothing" : c.redactions.keys.sorted().map { "\(c.redactions[$0]!) \($0)" }.joined(separator: ", "))
             tokens        \(r.tokens) analyzed
             time          \(AnalyzeJob.format(r.seconds, decimals: 2)) s (lexicon load \(AnalyzeJob.format(r.lexiconLoadSeconds * 1000, decimals: 0)) ms)
             rate          \(Int(rate.rounded())) answers/s

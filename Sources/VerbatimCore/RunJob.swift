@@ -28,6 +28,9 @@ public struct RunSettings: Sendable {
     public var tagThemes = true
     /// Analyze and store again answers whose text is unchanged (after a lexicon or taxonomy edit).
     public var reanalyze = false
+    /// Mask personal data (phones, e-mails, URLs, names after a civility or role, addresses)
+    /// before anything is stored; `--keep-personal-data` turns it off.
+    public var redact = true
 
     public init(input: String, database: String, consultation: String? = nil, mapping: ColumnMapping,
                 table: TableFileOptions = .init(), questionLabels: String? = nil, lexicons: String? = nil,
@@ -104,7 +107,11 @@ public enum RunJob {
         let runID = try store.beginRun(consultation: consultation, runRecord(settings, lexicon: lexicon, sourceSha256: SHA256.hex(bytes)))
 
         let writer = try store.writer(consultation: consultation, run: runID)
-        let analyzers = try (0..<settings.workers).map { _ in try TextAnalyzer(lemmatizer: FrenchLemmatizer(lexicon: lexicon)) }
+        let workers = try (0..<settings.workers).map { _ in
+            try RunWorker(analyzer: TextAnalyzer(lemmatizer: FrenchLemmatizer(lexicon: lexicon)),
+                          redactor: settings.redact ? Redactor(analyzer: TextAnalyzer()) : nil)
+        }
+        let analyzers = workers.map(\.analyzer)
         let tagger = settings.tagThemes
             ? try ThemeSetup.tagger(lexicon: lexicon, analyzer: analyzers[0], taxonomy: settings.taxonomy, intents: settings.intents)
             : nil
@@ -123,18 +130,19 @@ public enum RunJob {
         while batchStart < records.count {
             let batch = records[batchStart..<min(records.count, batchStart + settings.batchSize)]
             let analyzeStart = Clock.now()
-            let prepared = Parallel.map(count: batch.count, workers: analyzers) { analyzer, i in
-                prepare(batch[batch.startIndex + i], analyzer: analyzer, tagger: tagger, stored: stored,
-                        reanalyze: settings.reanalyze)
+            let prepared = Parallel.map(count: batch.count, workers: workers) { worker, i in
+                prepare(batch[batch.startIndex + i], analyzer: worker.analyzer, redactor: worker.redactor, tagger: tagger,
+                        stored: stored, reanalyze: settings.reanalyze)
             }
             var writes: [AnswerWrite] = []
             writes.reserveCapacity(prepared.count)
             for item in prepared {
                 switch item {
                 case .unchanged: counts.answersUnchanged += 1
-                case let .write(answer, tokenCount):
+                case let .write(answer, tokenCount, masked):
                     writes.append(answer)
                     tokens += tokenCount
+                    for (kind, n) in masked { counts.redactions[kind.rawValue, default: 0] += n }
                 }
             }
             analyzeSeconds += Clock.now() - analyzeStart
@@ -154,21 +162,39 @@ public enum RunJob {
 
     enum Prepared {
         case unchanged
-        case write(AnswerWrite, tokens: Int)
+        case write(AnswerWrite, tokens: Int, redactions: [Redactor.Kind: Int])
+    }
+
+    /// One analysis thread's tools.
+    final class RunWorker {
+        let analyzer: TextAnalyzer
+        let redactor: Redactor?
+        init(analyzer: TextAnalyzer, redactor: Redactor?) {
+            self.analyzer = analyzer
+            self.redactor = redactor
+        }
     }
 
     /// Hashes an answer and, when it is new or changed, analyzes it into excerpts.
-    static func prepare(_ record: AnswerRecord, analyzer: TextAnalyzer, tagger: ThemeTagger?, stored: [AnswerKey: String],
-                        reanalyze: Bool) -> Prepared {
-        let sha = SHA256.hex(record.text)
+    static func prepare(_ record: AnswerRecord, analyzer: TextAnalyzer, redactor: Redactor?, tagger: ThemeTagger?,
+                        stored: [AnswerKey: String], reanalyze: Bool) -> Prepared {
+        // What is stored (and hashed) is the redacted text: personal data never reaches the file.
+        let redacted = redactor?.redact(record.text)
+        let text = redacted?.text ?? record.text
+        let sha = SHA256.hex(text)
         let storedSha = stored[AnswerKey(respondent: record.respondentID, question: record.questionID)]
         if storedSha == sha && !reanalyze { return .unchanged }
-        let (excerpts, tokenCount) = excerptRecords(of: record.text, analyzer: analyzer, tagger: tagger)
-        var write = AnswerWrite(respondent: record.respondentID, question: record.questionID, text: record.text,
+        let (excerpts, tokenCount) = excerptRecords(of: text, analyzer: analyzer, tagger: tagger)
+        var write = AnswerWrite(respondent: record.respondentID, question: record.questionID, text: text,
                                 sha256: sha, fields: record.segments, sourceLine: record.line, excerpts: excerpts,
                                 knownNew: storedSha == nil)
         write.reanalyze = reanalyze
-        return .write(write, tokens: tokenCount)
+        let counts = redacted?.counts ?? [:]
+        if !counts.isEmpty {
+            write.redactions = "{" + counts.keys.map(\.rawValue).sorted().map { k in "\"\(k)\":\(counts[Redactor.Kind(rawValue: k)!]!)" }
+                .joined(separator: ",") + "}"
+        }
+        return .write(write, tokens: tokenCount, redactions: counts)
     }
 
     /// The excerpts of one answer with their index text (and themes and intent with a tagger);
@@ -241,6 +267,7 @@ public enum RunJob {
         let manifest = (try? FileIO.readAll(path: lexicon.directory + "/manifest.json")) ?? []
         var stages = [(TextAnalyzer.stageName, TextAnalyzer.stageVersion), (FrenchLemmatizer.stageName, FrenchLemmatizer.stageVersion),
                       (SearchText.stageName, SearchText.stageVersion)]
+        if settings.redact { stages.insert((Redactor.stageName, Redactor.stageVersion), at: 0) }
         var themesJSON = ""
         if settings.tagThemes {
             stages.append((ThemeTagger.stageName, ThemeTagger.stageVersion))
@@ -259,7 +286,7 @@ public enum RunJob {
         let settingsJSON = "{\"idColumn\":\(TextOutput.jsonString(m.idColumn)),\"textColumns\":[\(m.textColumns.map(TextOutput.jsonString).joined(separator: ","))],"
             + "\"segmentColumns\":[\(m.segmentColumns.map(TextOutput.jsonString).joined(separator: ","))],"
             + "\"questionColumn\":\(m.questionColumn.map(TextOutput.jsonString) ?? "null"),\"batchSize\":\(settings.batchSize),"
-            + "\"tagThemes\":\(settings.tagThemes),\"reanalyze\":\(settings.reanalyze)}"
+            + "\"tagThemes\":\(settings.tagThemes),\"reanalyze\":\(settings.reanalyze),\"redact\":\(settings.redact)}"
         return RunRecord(toolVersion: VerbatimVersion.string, stagesJSON: stagesJSON, lexiconsJSON: lexiconsJSON,
                          settingsJSON: settingsJSON, sourceFile: settings.input, sourceSha256: sourceSha256)
     }

@@ -18,7 +18,7 @@ public enum StoreBench {
     ]
 
     public static func run(answers: Int, sample: String?, database: String?, lexicons: String?, repeats: Int,
-                           themes: Bool = true) throws -> String {
+                           themes: Bool = true, redact: Bool = true) throws -> String {
         let folder = try sample ?? DemoJob.locateSample(lexicons: lexicons)
         let questions = ["q1", "q2", "q3", "q4", "q5"]
         let resampler = try Resampler(sampleCSV: folder + "/consultation.csv", idColumn: "id_repondant", questionColumns: questions)
@@ -35,6 +35,7 @@ public enum StoreBench {
                                                           segmentColumns: ["groupe", "territoire", "type_logement", "tranche_age"]),
                                    lexicons: lexicons)
         settings.tagThemes = themes
+        settings.redact = redact
         let report = try RunJob.run(settings)
         let peakMB = Double(peakResidentKB()) / 1024
         let size = fileSize(dbPath) + fileSize(dbPath + "-wal")
@@ -66,7 +67,7 @@ public enum StoreBench {
         let c = report.counts
         return """
             generated     \(c.answersRead) answers (seed 42) from \(folder)/consultation.csv
-            run           \(AnalyzeJob.format(report.seconds, decimals: 2)) s end to end, \(Int((Double(c.answersRead) / report.seconds).rounded())) answers/s, \(report.tokens) tokens, \(c.excerptsAdded) excerpts, \(settings.workers) threads, themes \(themes ? "on" : "off")
+            run           \(AnalyzeJob.format(report.seconds, decimals: 2)) s end to end, \(Int((Double(c.answersRead) / report.seconds).rounded())) answers/s, \(report.tokens) tokens, \(c.excerptsAdded) excerpts, \(settings.workers) threads, themes \(themes ? "on" : "off"), redaction \(redact ? "on" : "off")
                           (read and map \(AnalyzeJob.format(report.readSeconds, decimals: 2)) s, then analysis \(AnalyzeJob.format(report.analyzeSeconds, decimals: 2)) s and SQLite writes \(AnalyzeJob.format(report.writeSeconds, decimals: 2)) s, overlapping)
             peak memory   \(AnalyzeJob.format(peakMB, decimals: 0)) MB (max RSS of this process)
             database      \(AnalyzeJob.format(Double(size) / 1_048_576, decimals: 1)) MB

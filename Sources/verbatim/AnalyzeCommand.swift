@@ -60,3 +60,26 @@ struct AnalyzeCommand: ParsableCommand {
 }
 
 extension AnalyzeJob.Format: ExpressibleByArgument {}
+
+struct RedactCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "redact",
+        abstract: "Mask personal data in answers read from standard input, one per line (a filter, for checking).",
+        discussion: """
+            Replaces phones, e-mails and URLs, names after a civility or a role ("Mme Martin", "le \
+            gardien Kevin") and addresses ("12 rue des Lilas", "appt 42", "bât. C", "3e étage") by \
+            [TÉLÉPHONE], [EMAIL], [URL], [NOM], [ADRESSE] — what `verbatim run` does before storing \
+            anything (unless --keep-personal-data). Names without a civility or role are not found yet.
+
+            Example:
+              echo "Appelez Mme Martin au 06 00 00 00 01, appt 42" | verbatim redact
+            """
+    )
+
+    @Flag(help: "Print the counts per kind on standard error at the end.")
+    var counts = false
+
+    func run() throws {
+        try RedactJob.run(counts: counts)
+    }
+}

@@ -97,6 +97,9 @@ struct BenchStoreCommand: ParsableCommand {
     @Flag(help: "Run without theme tagging (text stage, lemmas, store and index only).")
     var noThemes = false
 
+    @Flag(help: "Run without redaction of personal data.")
+    var keepPersonalData = false
+
     @Option(help: "Keep the database at this path (default: a temporary file, removed).")
     var db: String?
 
@@ -108,6 +111,7 @@ struct BenchStoreCommand: ParsableCommand {
 
     func run() throws {
         FileIO.writeStandardOutput(try StoreBench.run(answers: answers, sample: sample, database: db, lexicons: lexicons,
-                                                      repeats: repeats, themes: !noThemes))
+                                                      repeats: repeats, themes: !noThemes,
+                                                      redact: !keepPersonalData))
     }
 }

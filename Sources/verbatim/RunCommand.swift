@@ -56,6 +56,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Analyze and store again answers whose text is unchanged (after editing lexicons or the taxonomy).")
     var reanalyze = false
 
+    @Flag(help: "Store answers without masking personal data (phones, e-mails, URLs, names after a civility or role, addresses).")
+    var keepPersonalData = false
+
     @Option(help: "Answers per transaction.")
     var batchSize = 2_000
 
@@ -70,6 +73,7 @@ struct RunCommand: ParsableCommand {
         settings.intents = intents
         settings.tagThemes = !noThemes
         settings.reanalyze = reanalyze
+        settings.redact = !keepPersonalData
         try RunCLI.run(settings, quiet: quiet)
     }
 }
