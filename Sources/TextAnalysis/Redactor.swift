@@ -37,6 +37,10 @@ public struct Redactor {
     static let flats: Set<String> = ["appt", "appt.", "apt", "apt.", "appart", "appartement", "porte", "bât", "bât.", "bat",
                                      "bat.", "bâtiment", "batiment", "logement", "escalier", "esc", "esc.", "étage", "etage"]
 
+    /// Abbreviations whose dot does not end a sentence, lowercased UTF-8.
+    static let abbreviations: Set<[UInt8]> = Set(["m.", "mr.", "mme.", "mlle.", "dr.", "me.", "bât.", "bat.", "esc.", "apt.",
+                                                  "appt.", "av.", "bd."].map { Array($0.utf8) })
+
     private let analyzer: TextAnalyzer
 
     /// `analyzer` only tokenizes here (a lemmatizer is not needed).
@@ -47,11 +51,21 @@ public struct Redactor {
         // Digits, @ and / (phones, addresses, e-mails, URLs), or a capital inside a sentence (a
         // name: "Mme Martin", "le gardien Kevin"); a capital that starts a sentence says nothing.
         var previous: UInt8 = 0x2E, beforeSpace: UInt8 = 0x2E
+        var abbreviation = false   // the word before the space is "M.", "Dr.", "bât."… (not a sentence end)
+        var word: [UInt8] = []
         for b in text.utf8 {
             if (b >= 0x30 && b <= 0x39) || b == 0x40 || b == 0x2F { return true }
-            if b >= 0x41 && b <= 0x5A && previous == 0x20 && beforeSpace != 0x2E && beforeSpace != 0x21
-                && beforeSpace != 0x3F && beforeSpace != 0x0A { return true }
-            if b == 0x20 { beforeSpace = previous }
+            if b >= 0x41 && b <= 0x5A && previous == 0x20
+                && (abbreviation || (beforeSpace != 0x2E && beforeSpace != 0x21 && beforeSpace != 0x3F && beforeSpace != 0x0A)) {
+                return true
+            }
+            if b == 0x20 {
+                beforeSpace = previous
+                abbreviation = previous == 0x2E && Self.abbreviations.contains(word)
+                word.removeAll(keepingCapacity: true)
+            } else if word.count < 8 && !(word.isEmpty && (b == 0x28 || b == 0x22 || b == 0x27)) {
+                word.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)   // ASCII lowercase; "(M." counts as "m."
+            }
             previous = b
         }
         return false
@@ -65,6 +79,13 @@ public struct Redactor {
         var spans: [(range: Range<Int>, kind: Kind)] = []
         var i = 0
         func norm(_ k: Int) -> String { tokens[k].norm }
+        /// "B", "C2", "3B": a building or staircase letter, not a word like "On" or "DU".
+        func isBuildingLetter(_ k: Int) -> Bool {
+            let w = tokens[k]
+            guard w.kind == .word || w.kind == .number, w.norm.count <= 3 else { return false }
+            if w.norm.count == 1 { return isCapitalized(k) }
+            return w.norm.contains(where: \.isNumber) && w.norm.contains(where: \.isLetter)
+        }
         func isCapitalized(_ k: Int) -> Bool {
             tokens[k].kind == .word && (tokens[k].flags.contains(.capitalized) || tokens[k].flags.contains(.allCaps))
         }
@@ -80,9 +101,14 @@ public struct Redactor {
             // Civility or role, then capitalized words: the person's name.
             if t.kind == .word && (Self.civilities.contains(n) || Self.roles.contains(n)), i + 1 < tokens.count {
                 var k = i + 1
-                if k < tokens.count && tokens[k].kind == .punct && tokens[k].norm == "." { k += 1 }
+                // "M . Durand" written with a detached dot; never after a role ("le gardien. C'est…").
+                if Self.civilities.contains(n) && tokens[k].kind == .punct && tokens[k].norm == "." && tokens[k].utf8Start == t.utf8End {
+                    k += 1
+                }
                 let start = k
-                while k < tokens.count && isCapitalized(k) && !Self.civilities.contains(norm(k)) { k += 1 }
+                while k < tokens.count && isCapitalized(k) && !tokens[k].flags.contains(.elided) && !Self.civilities.contains(norm(k)) {
+                    k += 1
+                }
                 // "Mme Martin", not "Monsieur le directeur"; a lone civility capital like "M." is not a name.
                 if k > start && !(Self.roles.contains(n) && k - start > 2) {
                     spans.append((tokens[start].utf8Start..<tokens[k - 1].utf8End, .name))
@@ -101,8 +127,11 @@ public struct Redactor {
             // Flat designation + number or letter ("appt 42", "bât. C", "porte 12", "logement n° 7").
             if t.kind == .word && Self.flats.contains(n) {
                 var k = i + 1
-                while k < tokens.count && (tokens[k].norm == "." || tokens[k].norm == "n°" || tokens[k].norm == "no" || tokens[k].norm == "n") { k += 1 }
-                if k < tokens.count, tokens[k].kind == .number || (tokens[k].kind == .word && tokens[k].norm.count <= 2 && isCapitalized(k)) {
+                // "bât." (a dot glued to the word), "n°", "no": not a sentence end.
+                if k < tokens.count && tokens[k].norm == "." && tokens[k].utf8Start == t.utf8End { k += 1 }
+                while k < tokens.count && (tokens[k].norm == "n°" || tokens[k].norm == "no" || tokens[k].norm == "n") { k += 1 }
+                // A letter after "logement" is a type ("logement T4"), not an address.
+                if k < tokens.count, tokens[k].kind == .number || (n != "logement" && isBuildingLetter(k)) {
                     spans.append((t.utf8Start..<tokens[k].utf8End, .address))
                     i = k + 1
                     continue
@@ -112,7 +141,7 @@ public struct Redactor {
             if t.kind == .number && t.flags.contains(.ordinal), i + 1 < tokens.count, Self.flats.contains(norm(i + 1)) {
                 var end = i + 1
                 // "3e bâtiment B", "2e étage porte 12"
-                if end + 1 < tokens.count, tokens[end + 1].kind == .number || (tokens[end + 1].norm.count <= 2 && isCapitalized(end + 1)) {
+                if end + 1 < tokens.count, tokens[end + 1].kind == .number || isBuildingLetter(end + 1) {
                     end += 1
                 }
                 spans.append((t.utf8Start..<tokens[end].utf8End, .address))

@@ -10,6 +10,7 @@ import TextAnalysis
         ("mon mail : jean.dupont@example.org", "mon mail : [EMAIL]"),
         ("Mme Martin ne répond jamais", "Mme [NOM] ne répond jamais"),
         ("M. Durand et Monsieur Le Goff", "M. [NOM] et Monsieur [NOM]"),
+        ("M. Durand est parti", "M. [NOM] est parti"),
         ("le gardien Kevin est super", "le gardien [NOM] est super"),
         ("Le gardien est gentil", "Le gardien est gentil"),
         ("Monsieur le directeur doit venir", "Monsieur le directeur doit venir"),
@@ -22,6 +23,15 @@ import TextAnalysis
         ("depuis le 12 mars, 150 euros de plus en 3 semaines", "depuis le 12 mars, 150 euros de plus en 3 semaines"),
         ("la pierre du muret est cassée", "la pierre du muret est cassée"),
         ("RAS", "RAS"),
+        // Sentence ends after a role or a flat word are not names or addresses.
+        ("Le gardien. C'est tout.", "Le gardien. C'est tout."),
+        ("des seringues dans l'escalier. On a peur", "des seringues dans l'escalier. On a peur"),
+        ("satisfaite de mon logement. Le gardien est là", "satisfaite de mon logement. Le gardien est là"),
+        ("du gardien de ma résidence (M. Exemple), toujours", "du gardien de ma résidence (M. [NOM]), toujours"),
+        ("au sous-sol du bât. C, des seringues", "au sous-sol du [ADRESSE], des seringues"),
+        ("LA PORTE DU HALL EST CASSÉE", "LA PORTE DU HALL EST CASSÉE"),
+        ("je cherche un logement T4 plus grand", "je cherche un logement T4 plus grand"),
+        ("escalier 3B, porte 12", "[ADRESSE], [ADRESSE]"),
         ("", ""),
     ])
     func table(_ input: String, _ expected: String) {
@@ -40,5 +50,7 @@ import TextAnalysis
         #expect(Redactor.mayContainPersonalData("appt 4"))
         #expect(Redactor.mayContainPersonalData("voir Mme Martin"))
         #expect(Redactor.mayContainPersonalData("a@b"))
+        #expect(Redactor.mayContainPersonalData("M. Durand est parti"))
+        #expect(Redactor.mayContainPersonalData("Merci. Dr. Petit viendra"))
     }
 }
