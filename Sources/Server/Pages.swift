@@ -146,17 +146,7 @@ enum Pages {
 
     /// The excerpt as HTML with its matched words in <mark>; every piece escaped.
     static func highlighted(_ hit: SearchHit) -> String {
-        let bytes = Array(hit.text.utf8)
-        var out = ""
-        var at = 0
-        for r in hit.highlights {
-            let start = r.lowerBound - hit.utf8Start, end = r.upperBound - hit.utf8Start
-            guard start >= at, end <= bytes.count else { continue }
-            out += HTML.escape(String(decoding: bytes[at..<start], as: UTF8.self)) + "<mark>"
-                + HTML.escape(String(decoding: bytes[start..<end], as: UTF8.self)) + "</mark>"
-            at = end
-        }
-        return out + HTML.escape(String(decoding: bytes[at...], as: UTF8.self))
+        SearchJob.marked(hit, open: "<mark>", close: "</mark>", escape: HTML.escape)
     }
 
     static func hitContext(_ hit: SearchHit) -> [String: Any] {

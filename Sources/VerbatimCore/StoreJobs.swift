@@ -19,18 +19,21 @@ public enum SearchJob {
         }
     }
 
-    /// The excerpt with highlighted words wrapped in `open`/`close`.
-    public static func marked(_ hit: SearchHit, open: String, close: String) -> String {
+    /// The excerpt with highlighted words wrapped in `open`/`close`; every piece of respondent
+    /// text goes through `escape` (HTML escaping for the web UI).
+    public static func marked(_ hit: SearchHit, open: String, close: String,
+                              escape: (String) -> String = { $0 }) -> String {
         let bytes = Array(hit.text.utf8)
+        func piece(_ r: Range<Int>) -> String { escape(String(decoding: bytes[r], as: UTF8.self)) }
         var out = ""
         var at = 0
         for range in hit.highlights {
             let start = range.lowerBound - hit.utf8Start, end = range.upperBound - hit.utf8Start
             guard start >= at, end <= bytes.count else { continue }
-            out += String(decoding: bytes[at..<start], as: UTF8.self) + open + String(decoding: bytes[start..<end], as: UTF8.self) + close
+            out += piece(at..<start) + open + piece(start..<end) + close
             at = end
         }
-        return out + String(decoding: bytes[at...], as: UTF8.self)
+        return out + piece(at..<bytes.count)
     }
 
     static func renderTable(_ hits: [SearchHit], query: String, color: Bool) -> String {

@@ -6,7 +6,7 @@ private func corpus() -> [[String]] {
     let topics = [["ascenseur", "panne", "bouton", "cabine", "etage"],
                   ["loyer", "charge", "facture", "payer", "regularisation"],
                   ["chien", "voisin", "bruit", "nuit", "musique"]]
-    var rng = SplitMix(seed: 7)
+    var rng = SeededGenerator(seed: 7)
     var docs: [[String]] = []
     for i in 0..<300 {
         let topic = topics[i % 3]

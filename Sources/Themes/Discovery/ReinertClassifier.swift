@@ -91,7 +91,7 @@ public enum ReinertClassifier {
         guard total > 0 else { return [Double](repeating: 0, count: rows.count) }
         let rowMass = rows.map { Double($0.count) / total }
         let colMass = colSums.map { $0 / total }
-        var rng = SplitMix(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         var vec = (0..<v).map { _ in Double(rng.next() % 1_000_003) / 1_000_003.0 - 0.5 }
         var u = [Double](repeating: 0, count: rows.count)
         for _ in 0..<40 {

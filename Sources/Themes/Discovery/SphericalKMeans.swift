@@ -19,7 +19,7 @@ public enum SphericalKMeans {
         let idf = matrix.documentFrequency.map { Float(log(Double(n) / Double(max(1, $0)))) }
         let norms = matrix.rows.map { row in Float(row.reduce(0.0) { $0 + Double(idf[Int($1)] * idf[Int($1)]) }.squareRoot()) }
         @inline(__always) func weight(_ d: Int, _ t: Int32) -> Float { idf[Int(t)] / max(norms[d], 1e-9) }
-        var rng = SplitMix(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         // k-means++ on cosine distance.
         var centroids = [[Float]]()
         func dense(_ d: Int) -> [Float] {
@@ -66,19 +66,6 @@ public enum SphericalKMeans {
             if !changed { break }
         }
         return (assignment, objective)
-    }
-}
-
-/// SplitMix64 (deterministic across platforms).
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
