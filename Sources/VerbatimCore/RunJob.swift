@@ -28,7 +28,7 @@ public struct RunSettings: Sendable {
     public var tagThemes = true
     /// Analyze and store again answers whose text is unchanged (after a lexicon or taxonomy edit).
     public var reanalyze = false
-    /// Mask personal data (phones, e-mails, URLs, names after a civility or role, addresses)
+    /// Mask personal data (phones, e-mails, URLs, IBANs, social-security numbers, names, addresses)
     /// before anything is stored; `--keep-personal-data` turns it off.
     public var redact = true
 
@@ -107,9 +107,10 @@ public enum RunJob {
         let runID = try store.beginRun(consultation: consultation, runRecord(settings, lexicon: lexicon, sourceSha256: SHA256.hex(bytes)))
 
         let writer = try store.writer(consultation: consultation, run: runID)
+        let personNames = settings.redact ? try PersonNames(lexicon: lexicon) : nil
         let workers = try (0..<settings.workers).map { _ in
             try RunWorker(analyzer: TextAnalyzer(lemmatizer: FrenchLemmatizer(lexicon: lexicon)),
-                          redactor: settings.redact ? Redactor(analyzer: TextAnalyzer()) : nil)
+                          redactor: settings.redact ? Redactor(analyzer: TextAnalyzer(), names: personNames) : nil)
         }
         let analyzers = workers.map(\.analyzer)
         let tagger = settings.tagThemes

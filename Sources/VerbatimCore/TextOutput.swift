@@ -26,6 +26,19 @@ public enum TextOutput {
         return out
     }
 
+    /// A plain-text table: columns padded to their widest cell (in characters), two spaces apart;
+    /// the columns in `rightAligned` (numbers) are aligned right.
+    public static func table(header: [String], rows: [[String]], rightAligned: Set<Int> = []) -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { c in all.map { $0.indices.contains(c) ? $0[c].count : 0 }.max() ?? 0 }
+        return all.map { row in
+            row.indices.map { c in
+                let gap = String(repeating: " ", count: widths[c] - row[c].count)
+                return rightAligned.contains(c) ? gap + row[c] : (c == row.count - 1 ? row[c] : row[c] + gap)
+            }.joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
+    }
+
     /// A TSV cell: tabs, newlines, carriage returns and backslashes escaped as \t \n \r \\.
     public static func tsvCell(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x5C }) else { return text }

@@ -66,10 +66,13 @@ struct RedactCommand: ParsableCommand {
         commandName: "redact",
         abstract: "Mask personal data in answers read from standard input, one per line (a filter, for checking).",
         discussion: """
-            Replaces phones, e-mails and URLs, names after a civility or a role ("Mme Martin", "le \
-            gardien Kevin") and addresses ("12 rue des Lilas", "appt 42", "bât. C", "3e étage") by \
-            [TÉLÉPHONE], [EMAIL], [URL], [NOM], [ADRESSE] — what `verbatim run` does before storing \
-            anything (unless --keep-personal-data). Names without a civility or role are not found yet.
+            Replaces phones, e-mails and URLs, IBANs and social-security numbers, person names \
+            (after a civility or a role: "Mme Martin", "le gardien Kevin"; and first names and \
+            surnames of lexicons/fr/person-names*.tsv: "Nadia Haddad", "demandez à Sophie") and \
+            addresses ("12 rue des Lilas", "appt 42", "bât. C", "3e étage") by [TÉLÉPHONE], [EMAIL], \
+            [URL], [IBAN], [NIR], [NOM], [ADRESSE] — what `verbatim run` does before storing anything \
+            (unless --keep-personal-data). Names that are also common words ("Rose", "Pierre") are \
+            masked only with more evidence (a second name, a civility, a capital inside a sentence).
 
             Example:
               echo "Appelez Mme Martin au 06 00 00 00 01, appt 42" | verbatim redact
@@ -79,7 +82,10 @@ struct RedactCommand: ParsableCommand {
     @Flag(help: "Print the counts per kind on standard error at the end.")
     var counts = false
 
+    @Option(help: "Lexicon folder holding person-names*.tsv (default: lexicons/fr found from here or the executable).")
+    var lexicons: String?
+
     func run() throws {
-        try RedactJob.run(counts: counts)
+        try RedactJob.run(counts: counts, lexicons: lexicons)
     }
 }

@@ -32,7 +32,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure accuracy and speed of pipeline stages.",
-        subcommands: [BenchLemmasCommand.self, BenchThemesCommand.self, BenchStoreCommand.self]
+        subcommands: [BenchLemmasCommand.self, BenchThemesCommand.self, BenchStoreCommand.self, BenchRedactionCommand.self]
     )
 }
 
@@ -113,5 +113,39 @@ struct BenchStoreCommand: ParsableCommand {
         FileIO.writeStandardOutput(try StoreBench.run(answers: answers, sample: sample, database: db, lexicons: lexicons,
                                                       repeats: repeats, themes: !noThemes,
                                                       redact: !keepPersonalData))
+    }
+}
+
+struct BenchRedactionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "redaction",
+        abstract: "Score the masking of personal data against a PII test set (recall per kind, traps).",
+        discussion: """
+            The gold file is a TSV `id<TAB>text` whose text marks planted personal data as \
+            {{KIND|surface}} (NOM, TÉLÉPHONE, EMAIL, URL, ADRESSE, IBAN, NIR) and traps that must \
+            stay as {{PIEGE|surface}}. An item counts as masked when masks cover all of it; a trap \
+            counts as a false positive when any mask touches it.
+
+            Examples:
+              verbatim bench redaction --gold Benchmarks/data/pii-test.tsv
+              verbatim bench redaction --gold Benchmarks/data/pii-dev.tsv --show-mistakes
+            """
+    )
+
+    @Option(help: "The marked file (TSV: id, text with {{KIND|surface}} markup).")
+    var gold: String
+
+    @Flag(help: "List every missed item, masked trap and unplanned mask (tune on the dev set only).")
+    var showMistakes = false
+
+    @Option(help: "Output format: table or json.")
+    var format: BenchLemmasCommand.BenchFormat = .table
+
+    @Option(help: "The lexicon folder (default: $VERBATIM_LEXICONS, ./lexicons/fr, or next to the executable).")
+    var lexicons: String?
+
+    func run() throws {
+        FileIO.writeStandardOutput(try RedactionBench.run(gold: gold, lexicons: lexicons, json: format == .json,
+                                                          showMistakes: showMistakes))
     }
 }

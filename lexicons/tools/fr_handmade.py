@@ -521,3 +521,82 @@ CONTEXT_RULES = [
     ("ferme|marche|porte|ouvre", "PRON", "la|le|l'|les|me|m'|te|t'|se|s'|lui|leur|nous|vous|y|en", "*",
      "VERB", "il la ferme le soir"),
 ]
+
+
+# ---------------------------------------------------------------------------
+# Person names for the redaction stage, supplementing Dicollecte's po:prn / po:patr entries
+# (which lack many of the most frequent surnames in France). Frequent French surnames and
+# first names, and frequent surnames of families from Africa, the Maghreb, Portugal, Spain,
+# Italy, Turkey, Poland and Vietnam, written from general knowledge (project's own work).
+# Names that are also common words (Blanc, Petit, Pierre…) are kept: the redactor asks for more
+# evidence when a name is also a word of the lexicons.
+# ---------------------------------------------------------------------------
+_SURNAMES = """
+Martin Bernard Thomas Petit Robert Richard Durand Dubois Moreau Laurent Simon Michel Lefebvre
+Lefèbvre Leroy Roux David Bertrand Morel Fournier Girard Bonnet Dupont Lambert Fontaine Rousseau
+Vincent Muller Müller Lefèvre Lefevre Faure André Mercier Blanc Guérin Guerin Boyer Garnier
+Chevalier François Legrand Gauthier Gautier Garcia Perrin Robin Clément Clement Morin Nicolas
+Henry Roussel Mathieu Masson Marchand Duval Denis Dumont Lemaire Noël Meyer Dufour Meunier Brun
+Blanchard Giraud Joly Rivière Lucas Brunet Gaillard Barbier Arnaud Martinez Gérard Roche Renard
+Schmitt Schmidt Roy Leroux Colin Vidal Caron Picard Roger Fabre Aubert Lemoine Renaud Dumas
+Lacroix Olivier Philippe Bourgeois Benoît Benoit Rey Leclerc Payet Rolland Leclercq Guillaume
+Lecomte Lopez López Dupuy Guillot Hubert Berger Carpentier Sanchez Sánchez Dupuis Moulin Louis
+Deschamps Huet Vasseur Perez Pérez Boucher Fleury Royer Klein Jacquet Adam Poirier Marty Aubry
+Guyot Carré Charles Renault Charpentier Ménard Maillard Baron Bertin Bailly Hervé Schneider
+Fernandez Fernández Collet Léger Bouvier Julien Prévost Millet Perrot Daniel Cousin Germain
+Breton Besson Langlois Rémy Pelletier Lévêque Perrier Leblanc Barré Lebrun Marchal Weber Mallet
+Hamon Boulanger Jacob Monnier Michaud Rodriguez Rodríguez Guichard Gillet Étienne Grondin
+Poulain Tessier Chevallier Collin Chauvin Bouchet Gay Lemaître Bénard Maréchal Humbert Reynaud
+Antoine Hoarau Perret Barthélemy Cordier Pichon Lejeune Gilbert Lamy Delaunay Pasquier Carlier
+Laporte Lemaitre Martineau Lemonnier Guillon Fabre Bousquet Delmas Teixeira Marie Brunel Leduc
+Bigot Bertrand Navarro Gomez Gómez Ruiz Torres Moreno Jimenez Jiménez Romero Alvarez Álvarez
+Diaz Díaz Ramirez Hernandez Gonzalez González Castillo Ortiz Delgado Vasquez Serrano
+Ferreira Pereira Rodrigues Fernandes Gonçalves Goncalves Gomes Lopes Santos Oliveira Costa
+Carvalho Sousa Almeida Ribeiro Pinto Martins Teixeira Cardoso Mendes Monteiro Moreira Correia
+Nunes Vieira Marques Soares Barbosa Machado
+Diallo Traoré Traore Diop Ndiaye Sylla Camara Coulibaly Keita Keïta Konaté Konate Touré Toure
+Cissé Cisse Sow Fofana Dembélé Dembele Sangaré Sangare Kouassi Koné Kone Bamba Diarra Mendy
+Gueye Faye Sarr Niang Diouf Mbaye Seck Fall Kane Dia Barry Bah Baldé Sissoko Doumbia Kanté
+Benali Haddad Benamar Bouzid Belkacem Mansouri Cherif Chérif Khelifi Saïdi Saidi Hamdi Amrani
+Ziani Benmoussa Meziane Brahimi Boudjemaa Kaci Belaid Bensaïd Bensaid Benaissa Bouaziz Hamidi
+Messaoudi Rahmani Slimani Benyahia Chaouch Mokrani Boukhari Zerrouki Aït Ouali Djebbar Larbi
+Benhamou Amara Hadj Hamdani Mebarki Taleb Belhadj Bouchard Lahlou Benjelloun El Amrani
+Tazi Alaoui Idrissi Bennani Chraibi Berrada Fassi Mahjoub Trabelsi Jebali Gharbi Mejri
+Nguyen Tran Pham Huynh Hoang Phan Vu Vo Dang Bui Do Ngo Duong Ly Truong
+Kowalski Nowak Wisniewski Wójcik Kowalczyk Lewandowski Zielinski Szymanski Mazur
+Yilmaz Yılmaz Kaya Demir Şahin Sahin Çelik Celik Yildiz Öztürk Ozturk Aydin Arslan Dogan Kılıç
+Rossi Russo Ferrari Esposito Bianchi Romano Colombo Ricci Marino Greco Bruno Gallo Conti
+De Luca Costa Giordano Mancini Rizzo Lombardi Moretti
+Kerbrat Le Gall Le Goff Le Roux Le Bihan Le Guen Le Floch Le Corre Le Berre Le Meur Le Gal
+Guillou Tanguy Le Bras Le Pape Morvan Jaouen Quéré Cariou Kervella Abgrall Le Moal Le Bris
+Da Silva Da Costa Dos Santos De Oliveira De Sousa Ben Salah Ben Ali Ben Amor Ben Youssef
+Etcheverry Etchegaray Irigoyen Larralde Dufau Lafargue Labat Lalanne Castaing Darriet Dupouy
+Lacoste Lafitte Laffitte Cazenave Labarthe Peyrat Astruc Vigouroux Lambertini Sarrazin Daguerre
+Larrieu Pujol Puig Arnaud Cazaux Ducos Dubosc Laborde Lasserre Lescure Mounier Baradat
+"""
+_FIRST_NAMES = """
+Kévin Kevin Mohamed Mohammed Mohammad Mehdi Karim Nadia Fatou Fatoumata Aminata Awa Moussa
+Mamadou Ousmane Ibrahima Amadou Abdoulaye Souleymane Seydou Mariam Mariama Aïssatou Aissatou
+Oumou Kadiatou Binta Adama Bakary Boubacar Sékou Issa Aïcha Aicha Yasmina Yasmine Samira Leïla
+Leila Nawel Naïma Naima Fatima Khadija Malika Rachida Souad Farida Karima Djamila Zineb Salima
+Houria Hakim Rachid Farid Mourad Nabil Sofiane Yacine Yassine Bilal Hamza Ilyes Ayoub Anis
+Walid Samir Said Saïd Kamel Djamel Abdel Abdelkader Mustapha Youssef Ahmed Ali Omar Brahim
+Lina Inès Ines Nour Sarah Myriam Meriem Amina Hafsa Imane Assia Selma Kenza Chaïma Chaima
+Enzo Nathan Lucas Hugo Théo Theo Mathis Noah Liam Jade Louise Emma Chloé Chloe Manon Léa Lea
+Camille Océane Oceane Anaïs Anais Mélanie Melanie Jessica Laetitia Laëtitia Stéphanie Stephanie
+Sandrine Nathalie Isabelle Sylvie Valérie Valerie Véronique Veronique Christelle Karine Corinne
+Sébastien Sebastien Jérôme Jerome Stéphane Stephane Frédéric Frederic Thierry Pascal Didier
+Jean-Marc Jean-Luc Jean-Paul Jean-Pierre Jean-Claude Jean-François Marie-Claire Marie-Christine
+Marie-Pierre Anne-Marie Marie-Thérèse Jean-Michel Jean-Louis Jean-Jacques Pierre-Yves
+Maryse Josiane Ginette Gisèle Huguette Monique Josette Paulette Yvette Odette Simone Lucienne
+Dylan Jordan Kylian Killian Mattéo Matteo Lorenzo Giovanni Francesca Giulia
+Thanh Linh Minh Hung Tuan Mai Lan Anh
+Mehmet Ayşe Ayse Emre Murat Elif Zeynep
+"""
+# Particles of compound surnames ("Le Goff", "Da Silva", "Ben Salah") are not names on their own:
+# the redactor joins them to the capitalised word that follows.
+NAME_PARTICLES = {"Le", "La", "De", "Du", "Da", "Dos", "Das", "Di", "Del", "Della", "Ben", "El", "Van", "Von"}
+PERSON_NAMES = sorted(
+    {(n, "last") for n in _SURNAMES.split() if n not in NAME_PARTICLES}
+    | {(n, "first") for n in _FIRST_NAMES.split()}
+)
