@@ -11,6 +11,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
     case emptyQuery(String)
     /// A `--where` filter that is not FIELD=VALUE, or names a field no respondent has.
     case badFilter(path: String, filter: String, available: [String])
+    /// Another process holds the writer lock of the database (another `verbatim run`).
+    case busy(path: String, waitedSeconds: Int)
 
     public var description: String {
         switch self {
@@ -29,6 +31,9 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
         case let .badFilter(path, filter, available):
             let list = available.isEmpty ? "none" : available.joined(separator: ", ")
             return "\(path): bad filter '\(filter)': expected FIELD=VALUE with FIELD among: \(list)"
+        case let .busy(path, waited):
+            return "\(path): another `verbatim run` is writing to this database (waited \(waited) s); "
+                + "let it finish, or raise --wait-seconds"
         }
     }
 }

@@ -10,12 +10,15 @@ public enum VerbatimError: Error, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
     /// A file the user gave has a line Verbatim cannot use.
     case badInput(path: String, line: Int, reason: String)
+    /// An input over one of the run's limits.
+    case tooLarge(path: String, reason: String)
 
     public var description: String {
         switch self {
         case let .cannotRead(path, reason): return "cannot read \(path): \(reason)"
         case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
         case let .badInput(path, line, reason): return "\(path):\(line): \(reason)"
+        case let .tooLarge(path, reason): return "\(path): \(reason)"
         }
     }
 }

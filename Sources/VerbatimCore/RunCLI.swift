@@ -23,7 +23,7 @@ public enum RunCLI {
         return """
             database      \(database)
             consultation  \(r.consultation) (run \(r.runID))
-            answers       \(c.answersRead) read: \(c.answersAdded) added, \(c.answersUpdated) updated, \(c.answersUnchanged) unchanged\(r.duplicatesSkipped > 0 ? ", \(r.duplicatesSkipped) duplicates skipped" : "")
+            answers       \(c.answersRead) read: \(c.answersAdded) added, \(c.answersUpdated) updated, \(c.answersUnchanged) unchanged\(r.duplicatesSkipped > 0 ? ", \(r.duplicatesSkipped) duplicates skipped" : "")\(r.tooLongSkipped > 0 ? ", \(r.tooLongSkipped) too long skipped" : "")
             excerpts      \(c.excerptsAdded) added
             masked        \(c.redactions.isEmpty ? "nothing" : c.redactions.keys.sorted().map { "\(c.redactions[$0]!) \($0)" }.joined(separator: ", "))
             tokens        \(r.tokens) analyzed

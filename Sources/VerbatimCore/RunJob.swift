@@ -31,6 +31,16 @@ public struct RunSettings: Sendable {
     /// Mask personal data (phones, e-mails, URLs, IBANs, social-security numbers, names, addresses)
     /// before anything is stored; `--keep-personal-data` turns it off.
     public var redact = true
+    /// Longest answer analyzed and stored (UTF-8 bytes); longer ones are skipped with a warning.
+    public var maxAnswerBytes = RunSettings.defaultMaxAnswerBytes
+    /// Most data rows accepted from the input; more is an error before anything is written.
+    public var maxRows = RunSettings.defaultMaxRows
+    /// How long to wait for another run writing to the same database (`WriterLock`).
+    public var waitSeconds = 600.0
+
+    /// 100,000 bytes: some forty pages of text, far beyond any survey answer.
+    public static let defaultMaxAnswerBytes = 100_000
+    public static let defaultMaxRows = 5_000_000
 
     public init(input: String, database: String, consultation: String? = nil, mapping: ColumnMapping,
                 table: TableFileOptions = .init(), questionLabels: String? = nil, lexicons: String? = nil,
@@ -64,6 +74,8 @@ public struct RunReport: Sendable {
     public var tokens: Int
     /// Answers skipped because their respondent already answered that question earlier in the file.
     public var duplicatesSkipped: Int
+    /// Answers skipped because they are longer than `RunSettings.maxAnswerBytes`.
+    public var tooLongSkipped: Int
     public var warnings: [String]
     public var seconds: Double
     public var lexiconLoadSeconds: Double
@@ -88,12 +100,22 @@ public enum RunJob {
         let started = Clock.now()
         let bytes = try FileIO.readAll(path: settings.input)
         let table = try TableFile.read(file: settings.input, bytes: bytes, options: settings.table)
+        guard table.records.count <= settings.maxRows else {
+            throw VerbatimError.tooLarge(path: settings.input, reason: "\(table.records.count) data rows, more than the limit of "
+                                         + "\(settings.maxRows) (--max-rows); split the file or raise the limit")
+        }
         var warnings = table.warnings
-        let (records, duplicates) = deduplicate(try settings.mapping.answers(from: table, file: settings.input),
-                                                file: settings.input, warnings: &warnings)
+        let (unique, duplicates) = deduplicate(try settings.mapping.answers(from: table, file: settings.input),
+                                               file: settings.input, warnings: &warnings)
+        let (records, tooLong) = limitLength(unique, maxBytes: settings.maxAnswerBytes, file: settings.input, warnings: &warnings)
         let labels = try settings.questionLabels.map(readQuestionLabels) ?? [:]
 
         let lexicon = try FrenchLexicon.load(explicit: settings.lexicons)
+        // One writer at a time: a second run waits here (readers are never blocked).
+        let lock = try WriterLock(path: settings.database, waitSeconds: settings.waitSeconds) {
+            FileIO.writeStandardError("waiting for another `verbatim run` writing to \(settings.database)…\n")
+        }
+        defer { withExtendedLifetime(lock) {} }
         let store = try QuoteStore(path: settings.database)
         let consultationName = settings.consultationName
         let consultation = try store.consultationID(named: consultationName, create: true)
@@ -156,7 +178,7 @@ public enum RunJob {
         let writeSeconds = pipeline.writeSeconds
         try store.finishRun(runID, counts: counts)
         return RunReport(consultation: consultationName, runID: runID, counts: counts, tokens: tokens,
-                         duplicatesSkipped: duplicates, warnings: warnings, seconds: Clock.now() - started,
+                         duplicatesSkipped: duplicates, tooLongSkipped: tooLong, warnings: warnings, seconds: Clock.now() - started,
                          lexiconLoadSeconds: lexicon.loadSeconds, analyzeSeconds: analyzeSeconds, writeSeconds: writeSeconds,
                          readSeconds: readSeconds)
     }
@@ -244,6 +266,23 @@ public enum RunJob {
             kept.append(record)
         }
         if skipped > 20 { warnings.append("\(file): \(skipped - 20) more duplicate answers skipped") }
+        return (kept, skipped)
+    }
+
+    /// Drops answers longer than `maxBytes`, each reported with its line (the first 20).
+    static func limitLength(_ records: [AnswerRecord], maxBytes: Int, file: String, warnings: inout [String]) -> ([AnswerRecord], Int) {
+        var skipped = 0
+        let kept = records.filter { record in
+            let size = record.text.utf8.count
+            guard size > maxBytes else { return true }
+            skipped += 1
+            if skipped <= 20 {
+                warnings.append("\(file):\(record.line): the answer of '\(record.respondentID)' to '\(record.questionID)' is \(size) bytes, "
+                                + "more than the limit of \(maxBytes) (--max-answer-bytes); it is skipped")
+            }
+            return false
+        }
+        if skipped > 20 { warnings.append("\(file): \(skipped - 20) more answers over \(maxBytes) bytes skipped") }
         return (kept, skipped)
     }
 

@@ -56,8 +56,17 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Analyze and store again answers whose text is unchanged (after editing lexicons or the taxonomy).")
     var reanalyze = false
 
-    @Flag(help: "Store answers without masking personal data (phones, e-mails, URLs, names after a civility or role, addresses).")
+    @Flag(help: "Store answers without masking personal data (phones, e-mails, URLs, IBANs, social-security numbers, names, addresses).")
     var keepPersonalData = false
+
+    @Option(help: "Longest answer stored, in UTF-8 bytes; longer answers are skipped and reported with their line.")
+    var maxAnswerBytes = RunSettings.defaultMaxAnswerBytes
+
+    @Option(help: "Most data rows read from the file; a larger file is refused before anything is written.")
+    var maxRows = RunSettings.defaultMaxRows
+
+    @Option(help: "Seconds to wait while another `verbatim run` writes to the same database, before giving up.")
+    var waitSeconds = 600.0
 
     @Option(help: "Answers per transaction.")
     var batchSize = 2_000
@@ -74,6 +83,9 @@ struct RunCommand: ParsableCommand {
         settings.tagThemes = !noThemes
         settings.reanalyze = reanalyze
         settings.redact = !keepPersonalData
+        settings.maxAnswerBytes = maxAnswerBytes
+        settings.maxRows = maxRows
+        settings.waitSeconds = waitSeconds
         try RunCLI.run(settings, quiet: quiet)
     }
 }

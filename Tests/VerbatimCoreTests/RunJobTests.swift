@@ -2,6 +2,9 @@ import Ingest
 import Store
 import Testing
 @testable import VerbatimCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `verbatim run` end to end on small hand-written exports (fake respondents).
 @Suite struct RunJobTests {
@@ -130,5 +133,55 @@ import Testing
         #expect(AnalyzeJob.format(-0.04, decimals: 1) == "0.0")
         #expect(AnalyzeJob.format(0.056, decimals: 2) == "0.06")
         #expect(AnalyzeJob.format(12, decimals: 0) == "12")
+    }
+}
+
+/// Limits and the writer lock of `verbatim run`.
+@Suite struct RunLimitsTests {
+    typealias Folder = TemporaryFolder
+    static func settings(_ input: String, _ db: String) -> RunSettings { RunJobTests.settings(input, db) }
+
+    @Test func answersOverTheLengthLimitAreSkippedAndReportedWithTheirLine() throws {
+        let folder = Folder()
+        let input = folder.write("long.csv", "id;groupe;q1;q2\nR1;locataire;court;\(String(repeating: "très long ", count: 20))\nR2;locataire;ok;\n")
+        var settings = Self.settings(input, folder.path + "/out.sqlite")
+        settings.maxAnswerBytes = 100   // "très long " is 11 bytes: the R1 q2 answer is 220 bytes
+        let report = try RunJob.run(settings)
+        #expect(report.counts.answersAdded == 2)
+        #expect(report.tooLongSkipped == 1)
+        #expect(report.warnings.contains { $0.hasSuffix("long.csv:2: the answer of 'R1' to 'q2' is 220 bytes, more than the limit of 100 (--max-answer-bytes); it is skipped") })
+        #expect(RunCLI.summary(report, database: "out.sqlite").contains("1 too long skipped"))
+    }
+
+    @Test func aFileOverTheRowLimitIsRefusedBeforeAnythingIsWritten() throws {
+        let folder = Folder()
+        let input = folder.write("rows.csv", "id;groupe;q1;q2\nR1;a;x;\nR2;a;y;\nR3;a;z;\n")
+        let db = folder.path + "/out.sqlite"
+        var settings = Self.settings(input, db)
+        settings.maxRows = 2
+        #expect {
+            try RunJob.run(settings)
+        } throws: { error in
+            "\(error)".hasSuffix("rows.csv: 3 data rows, more than the limit of 2 (--max-rows); split the file or raise the limit")
+        }
+        #expect(access(db, F_OK) != 0)
+    }
+
+    @Test func aSecondRunOnTheSameDatabaseWaitsForTheWriterLockThenGivesUpClearly() throws {
+        let folder = Folder()
+        let input = folder.write("lock.csv", "id;groupe;q1;q2\nR1;a;x;\n")
+        let db = folder.path + "/out.sqlite"
+        var holder: WriterLock? = try WriterLock(path: db, waitSeconds: 0)
+        var settings = Self.settings(input, db)
+        settings.waitSeconds = 0.3
+        #expect {
+            try RunJob.run(settings)
+        } throws: { error in
+            "\(error)".contains("another `verbatim run` is writing to this database")
+        }
+        #expect(holder != nil)
+        holder = nil
+        // Released: the same run now goes through.
+        #expect(try RunJob.run(settings).counts.answersAdded == 1)
     }
 }
