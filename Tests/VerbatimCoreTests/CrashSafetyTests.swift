@@ -101,4 +101,101 @@ import Glibc
         #expect(try store.database.scalarInt("SELECT count(*) FROM run WHERE finishedAt IS NULL") == 1)
         #expect(try store.database.scalarInt("SELECT answersUnchanged FROM run ORDER BY id DESC LIMIT 1") == Int64(afterKill))
     }
+
+    /// Twenty SIGKILLs at seeded random moments (before, during and around the writes), each
+    /// followed by an integrity check; then a last run completes the job and the database equals
+    /// one written without interruption.
+    @Test func twentyKillsAtRandomPointsNeverCorruptOrDuplicate() throws {
+        try #require(access(Self.executable, X_OK) == 0, "\(Self.executable) is missing: run the tests with `swift test`")
+        let folder = TemporaryFolder()
+        let resampler = try Resampler(sampleCSV: Self.root + "/examples/consultation/consultation.csv",
+                                      idColumn: "id_repondant", questionColumns: ["q1", "q2", "q3", "q4", "q5"])
+        let total = 3_000
+        let csv = folder.write("kills.csv", resampler.csv(answers: total, seed: 20))
+        let killed = folder.path + "/killed.sqlite", clean = folder.path + "/clean.sqlite"
+        var random = TestRandom(state: 2026)
+        var previous = 0
+        var killedMidRun = 0
+        for round in 1...20 {
+            var victim = Self.launch(Self.arguments(csv, killed))
+            usleep(UInt32(random.next(in: 20_000...1_200_000)))
+            if victim.isRunning() { killedMidRun += 1 }
+            kill(victim.pid, SIGKILL)
+            victim.wait()
+            let committed = Self.committedAnswers(killed)
+            #expect(committed >= previous, "round \(round): \(committed) answers after \(previous)")
+            #expect(committed % 50 == 0 || committed == total, "round \(round): \(committed) answers is not whole batches")
+            if access(killed, F_OK) == 0 && committed > 0 { try Self.checkIntegrity(killed) }
+            previous = committed
+        }
+        #expect(killedMidRun >= 15, "only \(killedMidRun) of 20 kills hit a running process")
+        var last = Self.launch(Self.arguments(csv, killed))
+        #expect(last.wait() == 0)
+        var reference = Self.launch(Self.arguments(csv, clean))
+        #expect(reference.wait() == 0)
+        let a = try Self.content(killed), b = try Self.content(clean)
+        #expect(a.answers.count == total)
+        #expect(a.answers == b.answers)
+        #expect(a.excerpts == b.excerpts)
+        try Self.checkIntegrity(killed)
+    }
+}
+
+/// Several processes on one database: two writers, and the web UI reading while a run writes.
+@Suite struct ConcurrencyTests {
+    typealias C = CrashSafetyTests
+
+    @Test func twoRunsAtOnceOnOneDatabaseTakeTurns() throws {
+        try #require(access(C.executable, X_OK) == 0, "\(C.executable) is missing: run the tests with `swift test`")
+        let folder = TemporaryFolder()
+        let resampler = try Resampler(sampleCSV: C.root + "/examples/consultation/consultation.csv",
+                                      idColumn: "id_repondant", questionColumns: ["q1", "q2", "q3", "q4", "q5"])
+        let total = 1_500
+        let csv = folder.write("both.csv", resampler.csv(answers: total, seed: 5))
+        let db = folder.path + "/shared.sqlite"
+        var first = C.launch(C.arguments(csv, db))
+        var second = C.launch(C.arguments(csv, db))
+        #expect(first.wait() == 0)
+        #expect(second.wait() == 0)
+        try C.checkIntegrity(db)
+        let store = try QuoteStore(path: db, readOnly: true)
+        #expect(try store.database.scalarInt("SELECT count(*) FROM answer") == Int64(total))
+        // One run added everything, the other found it all stored.
+        #expect(try store.database.scalarInt("SELECT count(*) FROM run WHERE finishedAt IS NOT NULL") == 2)
+        #expect(try store.database.scalarInt("SELECT sum(answersAdded) FROM run") == Int64(total))
+        #expect(try store.database.scalarInt("SELECT max(answersUnchanged) FROM run") == Int64(total))
+    }
+
+    @Test func serveKeepsAnsweringWhileARunWrites() throws {
+        try #require(access(C.executable, X_OK) == 0, "\(C.executable) is missing: run the tests with `swift test`")
+        let folder = TemporaryFolder()
+        let resampler = try Resampler(sampleCSV: C.root + "/examples/consultation/consultation.csv",
+                                      idColumn: "id_repondant", questionColumns: ["q1", "q2", "q3", "q4", "q5"])
+        let small = folder.write("small.csv", resampler.csv(answers: 100, seed: 1))
+        let big = folder.write("big.csv", resampler.csv(answers: 4_000, seed: 2))
+        let db = folder.path + "/live.sqlite"
+        #expect(runProcess(C.executable, C.arguments(small, db)) == 0)
+
+        let port = UInt16(20_000 + Int(getpid()) % 20_000)
+        var server = ChildProcess(C.executable, ["serve", "--db", db, "--port", "\(port)", "--lexicons", C.root + "/lexicons/fr"])
+        defer { kill(server.pid, SIGKILL); server.wait() }
+        let ready = Clock.now() + 60
+        while httpGet(port: port, "/about.json") == nil && Clock.now() < ready && server.isRunning() { usleep(50_000) }
+        try #require(httpGet(port: port, "/about.json")?.status == 200, "verbatim serve did not start on port \(port)")
+
+        var writer = C.launch(C.arguments(big, db))
+        var requests = 0, failures: [String] = []
+        while writer.isRunning() {
+            for path in ["/themes.json", "/search.json?q=gardien", "/about.json"] {
+                requests += 1
+                guard let response = httpGet(port: port, path) else { failures.append("\(path): no answer"); continue }
+                if response.status != 200 { failures.append("\(path): \(response.status) \(response.body.prefix(200))") }
+            }
+        }
+        #expect(writer.wait() == 0)
+        #expect(requests >= 6, "only \(requests) requests while the run wrote")
+        #expect(failures.isEmpty, "\(failures.count) failed requests: \(failures.prefix(3))")
+        // The new run is visible without restarting the server.
+        #expect(httpGet(port: port, "/about.json")?.body.contains("\"runs\":2") == true)
+    }
 }

@@ -78,3 +78,48 @@ func runProcess(_ executable: String, _ arguments: [String]) -> Int32 {
     var child = ChildProcess(executable, arguments)
     return child.wait()
 }
+
+/// `GET path` on 127.0.0.1:`port` (HTTP/1.1, connection closed after the answer): the status
+/// code and the body, or nil when nothing answers.
+func httpGet(port: UInt16, _ path: String) -> (status: Int, body: String)? {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = port.bigEndian
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let connected = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
+    guard connected == 0 else { return nil }
+    let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
+    guard request.withUnsafeBytes({ send(fd, $0.baseAddress, $0.count, 0) }) == request.count else { return nil }
+    var response: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65_536)
+    while true {
+        let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        if n <= 0 { break }
+        response.append(contentsOf: buffer[0..<n])
+    }
+    let text = String(decoding: response, as: UTF8.self)
+    // "HTTP/1.1 200 OK"
+    guard text.hasPrefix("HTTP/1."), let status = Int(text.dropFirst(9).prefix(3)) else { return nil }
+    let headerEnd = response.indices.dropLast(3).first { response[$0..<($0 + 4)].elementsEqual([13, 10, 13, 10]) }
+    return (status, headerEnd.map { String(decoding: response[($0 + 4)...], as: UTF8.self) } ?? "")
+}
+
+/// A small deterministic generator for test schedules (SplitMix64).
+struct TestRandom {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func next(in range: ClosedRange<Int>) -> Int {
+        range.lowerBound + Int(next() % UInt64(range.count))
+    }
+}
