@@ -163,20 +163,29 @@ public struct Redactor {
         var scan = TokenScan(tokens: analyzed.tokens, names: names, numberSpans: spans)
         spans.append(contentsOf: scan.spans())
         guard !spans.isEmpty else { return Result(text: text, counts: [:], spans: []) }
-        spans.sort { $0.utf8Start < $1.utf8Start }
+        spans.sort { ($0.utf8Start, $0.utf8End) < ($1.utf8Start, $1.utf8End) }
+        // Overlapping spans (rules meeting on the same words) become one, of the first one's kind.
+        var merged: [Span] = []
+        for span in spans {
+            if let last = merged.last, span.utf8Start < last.utf8End {
+                merged[merged.count - 1].utf8End = max(last.utf8End, span.utf8End)
+            } else {
+                merged.append(span)
+            }
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 16)
         var counts: [Kind: Int] = [:]
         var copied = 0
         let utf8 = Array(text.utf8)
-        for span in spans where span.utf8Start >= copied {
+        for span in merged {
             bytes.append(contentsOf: utf8[copied..<span.utf8Start])
             bytes.append(contentsOf: span.kind.placeholder.utf8)
             counts[span.kind, default: 0] += 1
             copied = span.utf8End
         }
         bytes.append(contentsOf: utf8[copied...])
-        return Result(text: String(decoding: bytes, as: UTF8.self), counts: counts, spans: spans)
+        return Result(text: String(decoding: bytes, as: UTF8.self), counts: counts, spans: merged)
     }
 }
 
@@ -188,10 +197,20 @@ struct TokenScan {
     let numberSpans: [Redactor.Span]
     var found: [Redactor.Span] = []
 
+    /// Tokens inside those spans: no rule reads through them.
+    let insideNumber: [Bool]
+
     init(tokens: [Token], names: PersonNames?, numberSpans: [Redactor.Span]) {
         self.tokens = tokens
         self.names = names
         self.numberSpans = numberSpans
+        var inside = [Bool](repeating: false, count: tokens.count)
+        var s = 0
+        for (k, t) in tokens.enumerated() where !numberSpans.isEmpty {
+            while s < numberSpans.count && numberSpans[s].utf8End <= t.utf8Start { s += 1 }
+            inside[k] = s < numberSpans.count && numberSpans[s].utf8Start < t.utf8End
+        }
+        insideNumber = inside
     }
 
     typealias R = Redactor
@@ -199,7 +218,7 @@ struct TokenScan {
     func norm(_ k: Int) -> String { tokens[k].norm }
 
     func isCapitalized(_ k: Int) -> Bool {
-        tokens[k].kind == .word && (tokens[k].flags.contains(.capitalized) || tokens[k].flags.contains(.allCaps))
+        !insideNumber[k] && tokens[k].kind == .word && (tokens[k].flags.contains(.capitalized) || tokens[k].flags.contains(.allCaps))
     }
 
     /// "B", "C2", "3B": a building or staircase letter, not a word like "On" or "DU".
@@ -286,13 +305,11 @@ struct TokenScan {
 
     mutating func spans() -> [Redactor.Span] {
         var i = 0
-        var numberIndex = 0
         func add(_ from: Int, _ to: Int, _ kind: R.Kind) { found.append(R.Span(utf8Start: from, utf8End: to, kind: kind)) }
         while i < tokens.count {
             let t = tokens[i]
             // Inside an IBAN or NIR already masked.
-            while numberIndex < numberSpans.count && numberSpans[numberIndex].utf8End <= t.utf8Start { numberIndex += 1 }
-            if numberIndex < numberSpans.count && numberSpans[numberIndex].utf8Start < t.utf8End { i += 1; continue }
+            if insideNumber[i] { i += 1; continue }
             switch t.kind {
             case .phone: add(t.utf8Start, t.utf8End, .phone); i += 1; continue
             case .email: add(t.utf8Start, t.utf8End, .email); i += 1; continue
@@ -337,7 +354,7 @@ struct TokenScan {
             // its town ("12 rue des Lilas, 33600 Pessac").
             if t.kind == .number, i + 1 < tokens.count, R.streets.contains(norm(i + 1)) {
                 var k = i + 2
-                while k < tokens.count && tokens[k].kind != .punct { k += 1 }
+                while k < tokens.count && tokens[k].kind != .punct && !insideNumber[k] { k += 1 }
                 var end = k
                 var p = k < tokens.count && tokens[k].norm == "," ? k + 1 : k
                 if p < tokens.count && tokens[p].kind == .number && tokens[p].norm.utf8.count == 5 {

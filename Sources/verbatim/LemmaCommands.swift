@@ -32,7 +32,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure accuracy and speed of pipeline stages.",
-        subcommands: [BenchLemmasCommand.self, BenchThemesCommand.self, BenchStoreCommand.self, BenchRedactionCommand.self]
+        subcommands: [BenchLemmasCommand.self, BenchThemesCommand.self, BenchStoreCommand.self, BenchRedactionCommand.self, BenchFuzzCommand.self]
     )
 }
 
@@ -147,5 +147,47 @@ struct BenchRedactionCommand: ParsableCommand {
     func run() throws {
         FileIO.writeStandardOutput(try RedactionBench.run(gold: gold, lexicons: lexicons, json: format == .json,
                                                           showMistakes: showMistakes))
+    }
+}
+
+struct BenchFuzzCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fuzz",
+        abstract: "Throw seeded random inputs at the readers and the text stage; report failures.",
+        discussion: """
+            Six cases in turn: generated CSV read back exactly (fields and answers), mutated CSV, \
+            JSON Lines round trip and mutation, a mutated XLSX workbook, random bytes as any format, \
+            and hostile answers through normalize, tokenize, lemmatize, redact, tag and excerpts. \
+            A reader may refuse a broken file, with an error naming it; anything else (a wrong \
+            round trip, a span outside its text, a crash) is a failure. Exit status 1 on failures.
+
+            Example:
+              swift build -c release && .build/release/verbatim bench fuzz --inputs 1000000
+            """
+    )
+
+    @Option(help: "Inputs to generate.")
+    var inputs = 1_000_000
+
+    @Option(help: "Stop after this many seconds even if fewer inputs ran.")
+    var seconds: Double?
+
+    @Option(help: "Seed of the generator (same seed, same inputs).")
+    var seed: UInt64 = 1
+
+    @Option(help: "The XLSX workbook to mutate (default: Tests/IngestTests/Fixtures/consultation-fictive.xlsx).")
+    var xlsx = "Tests/IngestTests/Fixtures/consultation-fictive.xlsx"
+
+    @Option(help: "The lexicon folder (default: $VERBATIM_LEXICONS, ./lexicons/fr, or next to the executable).")
+    var lexicons: String?
+
+    func run() throws {
+        let fixture = try FileIO.readAll(path: xlsx)
+        let report = try FuzzJob.run(inputs: inputs, seed: seed, seconds: seconds, lexicons: lexicons, xlsxFixture: fixture) { n in
+            if Terminal.standardErrorIsTerminal { FileIO.writeStandardError("\r\(n) inputs") }
+        }
+        if Terminal.standardErrorIsTerminal { FileIO.writeStandardError("\n") }
+        FileIO.writeStandardOutput(FuzzJob.format(report, seed: seed))
+        if !report.failures.isEmpty { throw ExitCode.failure }
     }
 }
