@@ -72,6 +72,8 @@ public struct Redactor {
                                               "sainte", "st", "ste", "église", "eglise", "hôpital", "hopital", "clinique",
                                               "société", "societe", "entreprise", "ets", "établissements", "etablissements",
                                               "magasin", "boutique", "restaurant", "pharmacie", "boulangerie", "garage"]
+    /// Nouns of eponyms ("syndrome de Diogène", "maladie d'Alzheimer").
+    static let eponymNouns: Set<String> = ["syndrome", "maladie", "loi", "plan", "théorème", "effet", "prix"]
     /// Civilities that cannot be another word ("me" is also a pronoun, "m" an elided one).
     static let strongCivilities: Set<String> = ["m.", "mr", "mr.", "mme", "mme.", "mlle", "mlle.", "monsieur", "madame",
                                                 "mademoiselle", "dr", "dr.", "docteur"]
@@ -112,6 +114,14 @@ public struct Redactor {
     public init(analyzer: TextAnalyzer, names: PersonNames? = nil) {
         self.analyzer = analyzer
         self.names = names
+    }
+
+    /// Whether a URL goes beyond its site: a path other than "/", a query or a fragment.
+    static func hasPath(_ url: String) -> Bool {
+        var rest = Substring(url)
+        if let scheme = rest.firstRange(of: "://") { rest = rest[scheme.upperBound...] }
+        guard let slash = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) else { return false }
+        return rest[slash...].contains { $0 != "/" }
     }
 
     /// Whether `text` may hold something to mask: a cheap byte test that skips most answers.
@@ -274,6 +284,8 @@ struct TokenScan {
         let end = nameEnd(from: i)
         // "rue Victor Hugo", "collège Jean Moulin", "Leroy Merlin": a place or a company.
         if start > 0 && R.notPersonAfter.contains(norm(start - 1)) { return nil }
+        // Eponyms: "syndrome de Diogène", "maladie de Parkinson".
+        if start > 1 && norm(start - 1) == "de" && R.eponymNouns.contains(norm(start - 2)) { return nil }
         if end - start >= 2 && R.notPersons.contains(norm(start) + " " + norm(start + 1)) { return nil }
         // Two name parts, one of them not a frequent word: "Pierre Lambert", "Rose Bernard".
         if end - start >= 2 && (start..<end).contains(where: { names.entry(norm($0)).map { $0.commonFrequency < R.frequentWord } ?? true }) {
@@ -313,7 +325,11 @@ struct TokenScan {
             switch t.kind {
             case .phone: add(t.utf8Start, t.utf8End, .phone); i += 1; continue
             case .email: add(t.utf8Start, t.utf8End, .email); i += 1; continue
-            case .url: add(t.utf8Start, t.utf8End, .url); i += 1; continue
+            case .url:
+                // "www.service-public.fr" names a site; "https://x.org/compte/durand.j" may name a person.
+                if R.hasPath(t.norm) { add(t.utf8Start, t.utf8End, .url) }
+                i += 1
+                continue
             default: break
             }
             let n = norm(i)

@@ -21,6 +21,8 @@ import TextAnalysis
         ("au 3e étage du bâtiment B", "au [ADRESSE] du [ADRESSE]"),
         ("du 3e bâtiment B", "du [ADRESSE]"),
         ("voir https://example.org/moncompte", "voir [URL]"),
+        ("le site www.service-public.fr/ ou https://example.org", "le site www.service-public.fr/ ou https://example.org"),
+        ("mon espace https://example.org/?id=4521", "mon espace [URL]"),
         // Traps: dates, amounts, durations, counts are not personal data.
         ("depuis le 12 mars, 150 euros de plus en 3 semaines", "depuis le 12 mars, 150 euros de plus en 3 semaines"),
         ("la pierre du muret est cassée", "la pierre du muret est cassée"),
@@ -62,6 +64,7 @@ import TextAnalysis
         ("Petit à petit ça s'arrange", "Petit à petit ça s'arrange"),
         ("C'EST INADMISSIBLE MARTIN NE FAIT RIEN", "C'EST INADMISSIBLE MARTIN NE FAIT RIEN"),
         ("la Mairie et la CAF de Bordeaux", "la Mairie et la CAF de Bordeaux"),
+        ("le syndrome de Diogène chez certains", "le syndrome de Diogène chez certains"),
     ])
     func names(_ input: String, _ expected: String) {
         #expect(Self.redactWithNames(input) == expected)
