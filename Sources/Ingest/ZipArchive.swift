@@ -148,15 +148,23 @@ package struct ZipArchive: Sendable {
         return "it is not a ZIP archive, as .xlsx files are; is it a CSV file with an .xlsx name?"
     }
 
+    /// Largest entry inflated: 1 GiB (a worksheet of several million answers is far smaller).
+    static let maxEntryBytes = 1 << 30
+
     /// Inflates a raw deflate stream (no zlib header) with zlib.
     static func inflateRaw(_ input: ArraySlice<UInt8>, expectedSize: Int, error: (String) -> IngestError) throws -> [UInt8] {
         var stream = z_stream()
         guard vb_inflateInitRaw(&stream) == Z_OK else { throw error("zlib could not start inflating") }
         defer { inflateEnd(&stream) }
-        // The announced size is a hint, not a promise: grow past it when needed, but never trust a
-        // huge announcement for the first allocation.
-        var out = [UInt8](repeating: 0, count: min(max(expectedSize, 64), 1 << 26))
+        // The announced size is checked, not trusted: the first allocation is bounded by what
+        // deflate can produce from the input (at most 1,032 times its size), and inflating stops
+        // as soon as the output passes the announcement (a corrupt or hostile entry, a zip bomb).
+        guard expectedSize <= Self.maxEntryBytes else {
+            throw error("announces \(expectedSize) bytes, more than the limit of \(Self.maxEntryBytes)")
+        }
+        var out = [UInt8](repeating: 0, count: min(max(expectedSize, 64), input.count * 1_032 + 64, 1 << 26))
         var produced = 0
+        var overflow = false
         let status: Int32 = input.withUnsafeBufferPointer { inBuffer in
             // zlib declares next_in mutable but never writes through it.
             stream.next_in = inBuffer.baseAddress.map { UnsafeMutablePointer(mutating: $0) }
@@ -171,12 +179,14 @@ package struct ZipArchive: Sendable {
                     produced += Int(before - stream.avail_out)
                     return s
                 }
+                if produced > expectedSize { overflow = true; return Z_DATA_ERROR }
                 if status == Z_STREAM_END { return Z_STREAM_END }
                 // There is always room in the output, so Z_BUF_ERROR means the input ran out mid-stream.
                 if status != Z_OK { return status }
                 if stream.avail_in == 0 && produced < out.count { return Z_BUF_ERROR }
             }
         }
+        if overflow { throw error("inflates to more than the \(expectedSize) bytes announced") }
         switch status {
         case Z_STREAM_END:
             out.removeLast(out.count - produced)
