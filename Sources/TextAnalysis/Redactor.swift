@@ -25,6 +25,43 @@ public struct Redactor {
         case phone = "TÉLÉPHONE", email = "EMAIL", url = "URL", name = "NOM", address = "ADRESSE", iban = "IBAN",
              socialSecurity = "NIR"
         public var placeholder: String { "[\(rawValue)]" }
+        /// The name used in options and settings: phone, email, url, name, address, iban, nir.
+        public var optionName: String {
+            switch self {
+            case .phone: "phone"
+            case .email: "email"
+            case .url: "url"
+            case .name: "name"
+            case .address: "address"
+            case .iban: "iban"
+            case .socialSecurity: "nir"
+            }
+        }
+    }
+
+    /// Which part of an address a rule found.
+    public enum AddressPart: String, Sendable, CaseIterable {
+        /// "12 rue des Lilas, 33600 Pessac"
+        case street
+        /// "résidence Les Peupliers", "bâtiment Lilas"
+        case building
+        /// "appt 42", "porte 12", "bât. C", "escalier 3B", "cave 4"
+        case flat
+        /// "3e étage", "au 4e"
+        case floor
+    }
+
+    /// What counts: the kinds to mask and, for addresses, the parts.
+    public struct Settings: Sendable, Equatable {
+        public var kinds: Set<Kind>
+        public var addressParts: Set<AddressPart>
+        /// Everything (the default of `verbatim run`).
+        public static let all = Settings(kinds: Set(Kind.allCases), addressParts: Set(AddressPart.allCases))
+
+        public init(kinds: Set<Kind>, addressParts: Set<AddressPart>) {
+            self.kinds = kinds
+            self.addressParts = addressParts
+        }
     }
 
     /// A redacted text and how many items of each kind were masked.
@@ -111,9 +148,13 @@ public struct Redactor {
     public let names: PersonNames?
 
     /// `analyzer` only tokenizes here (a lemmatizer is not needed).
-    public init(analyzer: TextAnalyzer, names: PersonNames? = nil) {
+    /// What counts (default: everything).
+    public let settings: Settings
+
+    public init(analyzer: TextAnalyzer, names: PersonNames? = nil, settings: Settings = .all) {
         self.analyzer = analyzer
         self.names = names
+        self.settings = settings
     }
 
     /// Whether a URL goes beyond its site: a path other than "/", a query or a fragment.
@@ -168,10 +209,10 @@ public struct Redactor {
     /// The text with personal data replaced by placeholders.
     public func redact(_ text: String) -> Result {
         guard Self.mayContainPersonalData(text, names: names) else { return Result(text: text, counts: [:], spans: []) }
-        var spans = PersonalNumbers.spans(in: text)
+        let numbers = PersonalNumbers.spans(in: text)
         let analyzed = analyzer.analyze(text)
-        var scan = TokenScan(tokens: analyzed.tokens, names: names, numberSpans: spans)
-        spans.append(contentsOf: scan.spans())
+        var scan = TokenScan(tokens: analyzed.tokens, names: names, numberSpans: numbers, addressParts: settings.addressParts)
+        var spans = (numbers + scan.spans()).filter { settings.kinds.contains($0.kind) }
         guard !spans.isEmpty else { return Result(text: text, counts: [:], spans: []) }
         spans.sort { ($0.utf8Start, $0.utf8End) < ($1.utf8Start, $1.utf8End) }
         // Overlapping spans (rules meeting on the same words) become one, of the first one's kind.
@@ -210,8 +251,12 @@ struct TokenScan {
     /// Tokens inside those spans: no rule reads through them.
     let insideNumber: [Bool]
 
-    init(tokens: [Token], names: PersonNames?, numberSpans: [Redactor.Span]) {
+    /// The address parts to mask (the others are recognised and left as they are).
+    let addressParts: Set<Redactor.AddressPart>
+
+    init(tokens: [Token], names: PersonNames?, numberSpans: [Redactor.Span], addressParts: Set<Redactor.AddressPart>) {
         self.tokens = tokens
+        self.addressParts = addressParts
         self.names = names
         self.numberSpans = numberSpans
         var inside = [Bool](repeating: false, count: tokens.count)
@@ -318,6 +363,9 @@ struct TokenScan {
     mutating func spans() -> [Redactor.Span] {
         var i = 0
         func add(_ from: Int, _ to: Int, _ kind: R.Kind) { found.append(R.Span(utf8Start: from, utf8End: to, kind: kind)) }
+        func addAddress(_ from: Int, _ to: Int, _ part: R.AddressPart) {
+            if addressParts.contains(part) { add(from, to, .address) }
+        }
         while i < tokens.count {
             let t = tokens[i]
             // Inside an IBAN or NIR already masked.
@@ -378,7 +426,7 @@ struct TokenScan {
                     while p < tokens.count && (isCapitalized(p) || (tokens[p].norm == "-" && p + 1 < tokens.count && isCapitalized(p + 1))) { p += 1 }
                     end = p
                 }
-                add(t.utf8Start, tokens[end - 1].utf8End, .address)
+                addAddress(t.utf8Start, tokens[end - 1].utf8End, .street)
                 i = end
                 continue
             }
@@ -389,7 +437,7 @@ struct TokenScan {
                 let start = k
                 while k < tokens.count && isCapitalized(k) && !R.civilities.contains(norm(k)) && tokens[k].norm.count > 1 { k += 1 }
                 if k > start {
-                    add(t.utf8Start, tokens[k - 1].utf8End, .address)
+                    addAddress(t.utf8Start, tokens[k - 1].utf8End, .building)
                     i = k
                     continue
                 }
@@ -398,7 +446,7 @@ struct TokenScan {
             if t.kind == .number && t.flags.contains(.ordinal), i > 0, ["au", "du", "le"].contains(norm(i - 1)),
                i + 1 == tokens.count || !(tokens[i + 1].kind == .word && (R.flats.contains(norm(i + 1)) || R.ordinalNouns.contains(norm(i + 1))
                                                                 || R.calendarWords.contains(norm(i + 1)))) {
-                add(t.utf8Start, t.utf8End, .address)
+                addAddress(t.utf8Start, t.utf8End, .floor)
                 i += 1
                 continue
             }
@@ -410,7 +458,7 @@ struct TokenScan {
                 while k < tokens.count && (tokens[k].norm == "n°" || tokens[k].norm == "no" || tokens[k].norm == "n") { k += 1 }
                 // A letter after "logement" is a type ("logement T4"), not an address.
                 if k < tokens.count, tokens[k].kind == .number || (n != "logement" && isBuildingLetter(k)) {
-                    add(t.utf8Start, tokens[k].utf8End, .address)
+                    addAddress(t.utf8Start, tokens[k].utf8End, .flat)
                     i = k + 1
                     continue
                 }
@@ -422,7 +470,7 @@ struct TokenScan {
                 if end + 1 < tokens.count, tokens[end + 1].kind == .number || isBuildingLetter(end + 1) {
                     end += 1
                 }
-                add(t.utf8Start, tokens[end].utf8End, .address)
+                addAddress(t.utf8Start, tokens[end].utf8End, .floor)
                 i = end + 1
                 continue
             }

@@ -165,8 +165,9 @@ extension AnalyzeJob {
 
 /// `verbatim redact`: standard input to standard output, one answer per line.
 public enum RedactJob {
-    public static func run(counts: Bool, lexicons: String?) throws {
-        let redactor = Redactor(analyzer: try TextAnalyzer(), names: try PersonNames(lexicon: FrenchLexicon.load(explicit: lexicons)))
+    public static func run(counts: Bool, lexicons: String?, settings: Redactor.Settings = .all) throws {
+        let redactor = Redactor(analyzer: try TextAnalyzer(), names: try PersonNames(lexicon: FrenchLexicon.load(explicit: lexicons)),
+                                settings: settings)
         var total: [Redactor.Kind: Int] = [:]
         var out = ""
         for line in AnalyzeJob.lines(of: FileIO.readStandardInput()) {

@@ -12,6 +12,8 @@ public enum VerbatimError: Error, CustomStringConvertible {
     case badInput(path: String, line: Int, reason: String)
     /// An input over one of the run's limits.
     case tooLarge(path: String, reason: String)
+    /// A command-line option value Verbatim cannot use.
+    case badOption(option: String, reason: String)
 
     public var description: String {
         switch self {
@@ -19,6 +21,7 @@ public enum VerbatimError: Error, CustomStringConvertible {
         case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
         case let .badInput(path, line, reason): return "\(path):\(line): \(reason)"
         case let .tooLarge(path, reason): return "\(path): \(reason)"
+        case let .badOption(option, reason): return "\(option): \(reason)"
         }
     }
 }

@@ -31,6 +31,8 @@ public struct RunSettings: Sendable {
     /// Mask personal data (phones, e-mails, URLs, IBANs, social-security numbers, names, addresses)
     /// before anything is stored; `--keep-personal-data` turns it off.
     public var redact = true
+    /// What the redaction masks (kinds, address parts); everything by default.
+    public var redaction = Redactor.Settings.all
     /// Longest answer analyzed and stored (UTF-8 bytes); longer ones are skipped with a warning.
     public var maxAnswerBytes = RunSettings.defaultMaxAnswerBytes
     /// Most data rows accepted from the input; more is an error before anything is written.
@@ -132,7 +134,7 @@ public enum RunJob {
         let personNames = settings.redact ? try PersonNames(lexicon: lexicon) : nil
         let workers = try (0..<settings.workers).map { _ in
             try RunWorker(analyzer: TextAnalyzer(lemmatizer: FrenchLemmatizer(lexicon: lexicon)),
-                          redactor: settings.redact ? Redactor(analyzer: TextAnalyzer(), names: personNames) : nil)
+                          redactor: settings.redact ? Redactor(analyzer: TextAnalyzer(), names: personNames, settings: settings.redaction) : nil)
         }
         let analyzers = workers.map(\.analyzer)
         let tagger = settings.tagThemes
@@ -326,7 +328,10 @@ public enum RunJob {
         let settingsJSON = "{\"idColumn\":\(TextOutput.jsonString(m.idColumn)),\"textColumns\":[\(m.textColumns.map(TextOutput.jsonString).joined(separator: ","))],"
             + "\"segmentColumns\":[\(m.segmentColumns.map(TextOutput.jsonString).joined(separator: ","))],"
             + "\"questionColumn\":\(m.questionColumn.map(TextOutput.jsonString) ?? "null"),\"batchSize\":\(settings.batchSize),"
-            + "\"tagThemes\":\(settings.tagThemes),\"reanalyze\":\(settings.reanalyze),\"redact\":\(settings.redact)}"
+            + "\"tagThemes\":\(settings.tagThemes),\"reanalyze\":\(settings.reanalyze),\"redact\":\(settings.redact),"
+            + "\"mask\":[\(RedactionOptions.kindNames(settings.redaction).map(TextOutput.jsonString).joined(separator: ","))],"
+            + "\"addressParts\":[\(RedactionOptions.partNames(settings.redaction).map(TextOutput.jsonString).joined(separator: ","))],"
+            + "\"maxAnswerBytes\":\(settings.maxAnswerBytes)}"
         return RunRecord(toolVersion: VerbatimVersion.string, stagesJSON: stagesJSON, lexiconsJSON: lexiconsJSON,
                          settingsJSON: settingsJSON, sourceFile: settings.input, sourceSha256: sourceSha256)
     }

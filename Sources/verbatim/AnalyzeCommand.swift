@@ -82,10 +82,17 @@ struct RedactCommand: ParsableCommand {
     @Flag(help: "Print the counts per kind on standard error at the end.")
     var counts = false
 
+    @Option(help: "Kinds of personal data to mask, comma-separated: phone, email, url, iban, nir, name, address, or all.")
+    var mask = "all"
+
+    @Option(help: "Parts of addresses that count, comma-separated: street, building, flat, floor, or all.")
+    var addressParts = "all"
+
     @Option(help: "Lexicon folder holding person-names*.tsv (default: lexicons/fr found from here or the executable).")
     var lexicons: String?
 
     func run() throws {
-        try RedactJob.run(counts: counts, lexicons: lexicons)
+        try RedactJob.run(counts: counts, lexicons: lexicons,
+                          settings: RedactionOptions.settings(mask: mask, addressParts: addressParts))
     }
 }

@@ -59,6 +59,12 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Store answers without masking personal data (phones, e-mails, URLs, IBANs, social-security numbers, names, addresses).")
     var keepPersonalData = false
 
+    @Option(help: "Kinds of personal data to mask, comma-separated: phone, email, url, iban, nir, name, address, or all.")
+    var mask = "all"
+
+    @Option(help: "Parts of addresses that count, comma-separated: street, building, flat, floor, or all.")
+    var addressParts = "all"
+
     @Option(help: "Longest answer stored, in UTF-8 bytes; longer answers are skipped and reported with their line.")
     var maxAnswerBytes = RunSettings.defaultMaxAnswerBytes
 
@@ -83,6 +89,7 @@ struct RunCommand: ParsableCommand {
         settings.tagThemes = !noThemes
         settings.reanalyze = reanalyze
         settings.redact = !keepPersonalData
+        settings.redaction = try RedactionOptions.settings(mask: mask, addressParts: addressParts)
         settings.maxAnswerBytes = maxAnswerBytes
         settings.maxRows = maxRows
         settings.waitSeconds = waitSeconds

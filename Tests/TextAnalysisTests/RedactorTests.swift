@@ -97,6 +97,17 @@ import TextAnalysis
         #expect(r.spans.map(\.kind) == [.name, .phone])
     }
 
+    @Test func settingsChooseTheKindsAndTheAddressParts() throws {
+        let text = "Mme Martin au 3e étage porte 12, 12 rue des Lilas, 06 00 00 00 01"
+        let streetAndFlat = Redactor.Settings(kinds: Set(Redactor.Kind.allCases), addressParts: [.street, .flat])
+        #expect(Redactor(analyzer: try TextAnalyzer(), settings: streetAndFlat).redact(text).text
+                == "Mme [NOM] au 3e étage [ADRESSE], [ADRESSE], [TÉLÉPHONE]")
+        let phonesOnly = Redactor.Settings(kinds: [.phone], addressParts: Set(Redactor.AddressPart.allCases))
+        let r = Redactor(analyzer: try TextAnalyzer(), settings: phonesOnly).redact(text)
+        #expect(r.text == "Mme Martin au 3e étage porte 12, 12 rue des Lilas, [TÉLÉPHONE]")
+        #expect(r.counts == [.phone: 1])
+    }
+
     @Test func countsPerKind() {
         let r = Redactor(analyzer: try! TextAnalyzer()).redact("Mme Martin, 06 00 00 00 01 ou 06 00 00 00 02, appt 3")
         #expect(r.counts == [.name: 1, .phone: 2, .address: 1])

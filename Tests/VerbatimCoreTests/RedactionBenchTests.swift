@@ -32,4 +32,15 @@ import VerbatimCore
         #expect(score.traps == 1 && score.trapsMasked == 0)
         #expect(score.masks == 2 && score.masksOutsideItems == 0)
     }
+
+    @Test func maskAndAddressPartOptionsParseCommaLists() throws {
+        let s = try RedactionOptions.settings(mask: "phone, email,NAME", addressParts: "all")
+        #expect(s.kinds == [.phone, .email, .name])
+        #expect(s.addressParts == Set(Redactor.AddressPart.allCases))
+        #expect(RedactionOptions.kindNames(s) == ["phone", "email", "name"])
+        #expect(try RedactionOptions.settings(mask: "all", addressParts: "street").addressParts == [.street])
+        #expect {
+            try RedactionOptions.settings(mask: "tel", addressParts: "all")
+        } throws: { "\($0)" == "--mask: unknown value 'tel'; expected a comma list of phone, email, url, name, address, iban, nir, all" }
+    }
 }
