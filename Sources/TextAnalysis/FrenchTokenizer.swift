@@ -26,7 +26,8 @@ public final class FrenchTokenizer {
     public func tokenize(_ text: NormalizedText, into tokens: inout [Token]) {
         boundaries.removeAll(keepingCapacity: true)
         text.utf8.withUnsafeBufferPointer { utf8 in
-            words.scan(utf8, into: &boundaries)
+            // ICU only when the text leaves the Latin alphabet (emoji, other scripts…).
+            if !LatinWordBoundaries.scan(utf8, into: &boundaries) { words.scan(utf8, into: &boundaries) }
             boundaries.withUnsafeBufferPointer { bounds in
                 var scan = Scan(text: text, utf8: utf8, bounds: bounds)
                 scan.run(into: &tokens)
