@@ -128,6 +128,7 @@ enum LemmaConstants {
     static let propnCap = 1.0
     static let minProb = 0.001
     static let foldPenalty = 1.0
+    static let sameTagFoldPenalty = 0.6
     static let theta = 0.1
 }
 
@@ -272,7 +273,12 @@ struct CandidateBuilder {
                     if c2.cand.isEmpty { continue }
                     let s = c2.cand.sum
                     let ww = c2.weight * (cand.isEmpty ? 1.0 : LemmaConstants.foldPenalty)
-                    for i in 0..<c2.cand.count { mix.add(c2.cand.tags[i], c2.cand.lemmas[i], ww * c2.cand.weights[i] / s) }
+                    for i in 0..<c2.cand.count {
+                        // A reading the typed form already has ("charges" NOUN) is kept over the same
+                        // reading of an accented spelling ("chargés" NOUN).
+                        let sameTag = cand.tags.contains(c2.cand.tags[i]) ? LemmaConstants.sameTagFoldPenalty : 1.0
+                        mix.add(c2.cand.tags[i], c2.cand.lemmas[i], ww * sameTag * c2.cand.weights[i] / s)
+                    }
                     tot += ww
                 }
                 if tot > 0 {
