@@ -34,12 +34,14 @@ public struct ThemeTags: Sendable, Equatable {
 /// talks about them — and marked `negated`.
 public struct ThemeTagger: Sendable {
     public static let stageName = "themes"
-    public static let stageVersion = "1"
+    public static let stageVersion = "2"
     /// Words after a negator that it denies.
     public static let scopeWords = 4
     /// Negators that deny only with "ne" in the clause ("il n'y a plus de gardien" vs "plus de passages").
     static let negatorsNeedingNe: Set<String> = ["plus", "rien", "personne", "guere"]
     static let clauseBreakWords: Set<String> = ["mais"]
+    /// Words after a negator that make it a restriction ("pas seulement", "pas que").
+    static let restrictionWords: Set<String> = ["que", "seulement", "juste", "uniquement", "forcement", "forcément"]
 
     public let taxonomy: ThemeTaxonomy
     public let cues: IntentCues
@@ -116,7 +118,10 @@ public struct ThemeTagger: Sendable {
             if t.kind == .word && (t.norm == "ne" || t.norm == "n'") { clauseHasNe = true }
             guard w < words.count, words[w].tokenIndex == i else { continue }
             let form = words[w].form
-            if cues.negators.contains(form) && (!Self.negatorsNeedingNe.contains(form) || clauseHasNe) {
+            // "pas que", "pas seulement", "pas juste": a restriction, not a denial ("pas que le
+            // ménage, aussi les espaces verts").
+            let restricts = w + 1 < words.count && Self.restrictionWords.contains(words[w + 1].form)
+            if cues.negators.contains(form) && !restricts && (!Self.negatorsNeedingNe.contains(form) || clauseHasNe) {
                 let end = min(words.count, w + 1 + Self.scopeWords)
                 negatorPositions.append((w, end))
                 scopeEnd = end
@@ -192,11 +197,34 @@ public struct ThemeTagger: Sendable {
         }
         tags.plainte += Double(bareNegators.count)
         // A sentence that opens with an infinitive is a proposal: "Adapter tous les logements",
-        // "Présenter nos équipes aux habitants".
+        // "Présenter nos équipes aux habitants", "Être joignable le soir".
         if let first = words.first, let token = tokens.first(where: { FoldedWords.isWord($0) }),
-           token.upos == .verb, first.form == first.lemma, Self.isInfinitive(first.form) {
+           token.upos == .verb || token.upos == .aux, first.form == first.lemma, Self.isInfinitive(first.form) {
             tags.attente += 1
         }
+        // A verbless sentence about a theme that names what is wanted: "Un gardien joignable", "Plus
+        // d'accompagnement humain", "Des réunions de cage d'escalier". Half a cue: any complaint
+        // or praise cue wins ("Des poubelles partout, c'est sale").
+        if !tags.themes.isEmpty, let opening = tokens.first(where: { $0.kind == .word }), Self.wishOpeners.contains(opening.norm),
+           !tokens.contains(where: { ($0.upos == .verb || $0.upos == .aux) && !Self.isNonFinite($0.norm) }) {
+            tags.attente += 0.5
+        }
+        // A sentence that opens with "que" and a subjunctive is a wish: "Que les gardiens soient
+        // plus présents", "Qu'on nous réponde" (not "Que du bonheur", not a question).
+        if let opening = tokens.first(where: { $0.kind == .word }), opening.norm == "que" || opening.norm == "qu'",
+           let next = tokens.first(where: { $0.kind == .word && $0.utf8Start > opening.utf8Start }),
+           !["du", "de", "des", "dire", "faire"].contains(next.norm), tokens.last?.norm != "?" {
+            tags.attente += 1
+        }
+    }
+
+    /// Words that open a verbless wish: "Un gardien joignable", "Plus d'accompagnement".
+    static let wishOpeners: Set<String> = ["un", "une", "des", "du", "de", "plus", "moins", "davantage", "mieux"]
+
+    /// Infinitives and past participles ("écrit", "affiché"), roughly: verb forms that make no clause.
+    static func isNonFinite(_ form: String) -> Bool {
+        if isInfinitive(form) { return true }
+        return ["é", "ée", "és", "ées", "i", "ie", "is", "ies", "it", "u", "ue", "us", "ues", "ert", "erte"].contains { form.hasSuffix($0) }
     }
 
     static func isInfinitive(_ form: String) -> Bool {

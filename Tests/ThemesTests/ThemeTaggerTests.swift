@@ -78,11 +78,20 @@ enum Fixture {
         ("Rien de particulier", [], .neutre, []),
         ("", [], .neutre, []),
         ("La mairie doit prendre en charge ce dossier", [], .neutre, []),
-        ("une odeur dans la poubelle", ["proprete"], .neutre, []),
+        ("il y a une odeur dans la poubelle", ["proprete"], .neutre, []),
         ("une odeur bizarre", [], .neutre, []),
         ("la boite aux lettres est cassée", ["equipements-communs"], .neutre, []),
         // A sentence opening with an infinitive is a proposal.
         ("Réparer l'ascenseur au plus vite", ["equipements-communs"], .attente, []),
+        ("Être joignable par le gardien", ["presence-proximite"], .attente, []),
+        // "Que" and a subjunctive is a wish; "Que du…" is not.
+        ("Que le gardien passe plus souvent", ["presence-proximite"], .attente, []),
+        ("Que du bonheur avec le gardien", ["presence-proximite"], .neutre, []),
+        // A verbless sentence about a theme names a wish, unless a complaint cue says otherwise.
+        ("Un gardien joignable, avec un numéro direct", ["presence-proximite"], .attente, []),
+        ("Des poubelles partout, c'est sale", ["proprete"], .plainte, []),
+        // "pas que" restricts, it does not deny: no complaint, nothing negated.
+        ("pas que le gardien, aussi l'ascenseur", ["equipements-communs", "presence-proximite"], .neutre, []),
     ])
     func table(_ text: String, _ themes: [String], _ intent: Intent, _ negated: [String]) {
         let tags = Fixture.tag(text)
