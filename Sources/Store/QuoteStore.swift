@@ -258,6 +258,11 @@ public final class AnswerWriter {
     private let insertExcerpt: SQLiteStatement
     private let indexExcerpt: SQLiteStatement
     private let insertTheme: SQLiteStatement
+    private let insertExcerptRun: SQLiteStatement
+    private let storedExcerpts: SQLiteStatement
+    private let updateExcerpt: SQLiteStatement
+    private let updateExcerptDecision: SQLiteStatement
+    private let deleteThemes: SQLiteStatement
 
     init(store: QuoteStore, consultation: Int64, run: Int64) throws {
         database = store.database
@@ -290,6 +295,15 @@ public final class AnswerWriter {
             VALUES (?, ?, ?, ?, ?, ?, 'taxonomy')
             """)
         indexExcerpt = try database.prepare("INSERT INTO excerptSearch(rowid, forms, lemmas) VALUES (?, ?, ?)")
+        insertExcerptRun = try database.prepare("""
+            INSERT OR REPLACE INTO excerptRun(excerptId, runId, themes, intent) VALUES (?, ?, ?, ?)
+            """)
+        storedExcerpts = try database.prepare("""
+            SELECT id, utf8Start, utf8End, forms, lemmas, tokenCount FROM excerpt WHERE answerId = ? ORDER BY ordinal
+            """)
+        updateExcerpt = try database.prepare("UPDATE excerpt SET forms = ?, lemmas = ?, tokenCount = ? WHERE id = ?")
+        updateExcerptDecision = try database.prepare("UPDATE excerpt SET intent = ?, runId = ? WHERE id = ?")
+        deleteThemes = try database.prepare("DELETE FROM excerptTheme WHERE excerptId = ?")
     }
 
     /// Writes a batch in one transaction; answers whose text is already stored unchanged are
@@ -361,7 +375,13 @@ public final class AnswerWriter {
             answerID = database.lastInsertRowID
             counts.answersAdded += 1
         }
-        for (ordinal, excerpt) in answer.excerpts.enumerated() {
+        try insertExcerpts(answer.excerpts, answerID: answerID)
+        counts.excerptsAdded += answer.excerpts.count
+    }
+
+    /// Inserts the excerpts of an answer with their index rows, themes and history row.
+    private func insertExcerpts(_ excerpts: [ExcerptRecord], answerID: Int64) throws {
+        for (ordinal, excerpt) in excerpts.enumerated() {
             try insertExcerpt.run { s in
                 try s.bind(answerID, at: 1); try s.bind(run, at: 2); try s.bind(ordinal, at: 3)
                 try s.bind(excerpt.utf8Start, at: 4); try s.bind(excerpt.utf8End, at: 5); try s.bind(excerpt.text, at: 6)
@@ -372,13 +392,58 @@ public final class AnswerWriter {
             try indexExcerpt.run { s in
                 try s.bind(excerptID, at: 1); try s.bind(excerpt.forms, at: 2); try s.bind(excerpt.lemmas, at: 3)
             }
-            for theme in excerpt.themes {
-                try insertTheme.run { s in
-                    try s.bind(excerptID, at: 1); try s.bind(theme.theme, at: 2); try s.bind(run, at: 3)
-                    try s.bind(theme.score, at: 4); try s.bind(theme.evidence, at: 5); try s.bind(theme.negated ? 1 : 0, at: 6)
+            try insertDecision(excerpt, excerptID: excerptID)
+        }
+    }
+
+    /// The excerpt's themes and its history row for this run.
+    private func insertDecision(_ excerpt: ExcerptRecord, excerptID: Int64) throws {
+        for theme in excerpt.themes {
+            try insertTheme.run { s in
+                try s.bind(excerptID, at: 1); try s.bind(theme.theme, at: 2); try s.bind(run, at: 3)
+                try s.bind(theme.score, at: 4); try s.bind(theme.evidence, at: 5); try s.bind(theme.negated ? 1 : 0, at: 6)
+            }
+        }
+        try insertExcerptRun.run { s in
+            try s.bind(excerptID, at: 1); try s.bind(run, at: 2)
+            try s.bind(excerpt.themes.map(\.theme).sorted().joined(separator: ";"), at: 3); try s.bind(excerpt.intent, at: 4)
+        }
+    }
+
+    /// Writes a rerun's analysis of stored answers in one transaction: when an answer's excerpts
+    /// have the same spans as stored (the text stage did not change), they keep their ids, their
+    /// index columns are updated only if the lemmas changed, and their themes and intent are
+    /// replaced; otherwise the answer's excerpts are replaced. Every excerpt gets a history row
+    /// for this run. Returns the number of excerpts whose index columns or spans changed.
+    public func rewrite(_ answers: [(answerID: Int64, excerpts: [ExcerptRecord])]) throws -> Int {
+        var reindexed = 0
+        try database.transaction {
+            for (answerID, excerpts) in answers {
+                try storedExcerpts.bind([.int(answerID)])
+                var stored: [(id: Int64, start: Int, end: Int, forms: String, lemmas: String, tokenCount: Int)] = []
+                while try storedExcerpts.step() {
+                    stored.append((storedExcerpts.int64(0), Int(storedExcerpts.int64(1)), Int(storedExcerpts.int64(2)),
+                                   storedExcerpts.text(3), storedExcerpts.text(4), Int(storedExcerpts.int64(5))))
+                }
+                storedExcerpts.reset()
+                guard stored.count == excerpts.count,
+                      zip(stored, excerpts).allSatisfy({ $0.start == $1.utf8Start && $0.end == $1.utf8End }) else {
+                    try deleteExcerpts.run([.int(answerID)])
+                    try insertExcerpts(excerpts, answerID: answerID)
+                    reindexed += excerpts.count
+                    continue
+                }
+                for (old, excerpt) in zip(stored, excerpts) {
+                    if old.forms != excerpt.forms || old.lemmas != excerpt.lemmas || old.tokenCount != excerpt.tokenCount {
+                        try updateExcerpt.run([.text(excerpt.forms), .text(excerpt.lemmas), .int(Int64(excerpt.tokenCount)), .int(old.id)])
+                        reindexed += 1
+                    }
+                    try updateExcerptDecision.run([excerpt.intent.map(SQLiteValue.text) ?? .null, .int(run), .int(old.id)])
+                    try deleteThemes.run([.int(old.id)])
+                    try insertDecision(excerpt, excerptID: old.id)
                 }
             }
-            counts.excerptsAdded += 1
         }
+        return reindexed
     }
 }

@@ -119,6 +119,32 @@ public enum Schema {
             ALTER TABLE answer ADD COLUMN redactions TEXT;
             ALTER TABLE run ADD COLUMN redactions TEXT;
             """),
+        Migration(name: "v4-excerpt-history", sql: """
+            -- What each run decided for each excerpt it analyzed: `verbatim diff` compares two runs.
+            CREATE TABLE excerptRun(
+                excerptId INTEGER NOT NULL REFERENCES excerpt(id) ON DELETE CASCADE,
+                runId INTEGER NOT NULL REFERENCES run(id),
+                themes TEXT NOT NULL,
+                intent TEXT,
+                PRIMARY KEY (excerptId, runId)
+            ) WITHOUT ROWID;
+            CREATE INDEX excerptRunByRun ON excerptRun(runId);
+            INSERT INTO excerptRun(excerptId, runId, themes, intent)
+                SELECT e.id, e.runId,
+                       coalesce((SELECT group_concat(themeId, ';') FROM
+                                 (SELECT themeId FROM excerptTheme t WHERE t.excerptId = e.id ORDER BY themeId)), ''),
+                       e.intent
+                FROM excerpt e;
+            ALTER TABLE run ADD COLUMN kind TEXT NOT NULL DEFAULT 'import';
+            ALTER TABLE run ADD COLUMN scores TEXT;
+            -- Reindex only when the indexed columns change (a rerun updates intents and run ids).
+            DROP TRIGGER excerptIndexUpdate;
+            CREATE TRIGGER excerptIndexUpdate AFTER UPDATE OF forms, lemmas ON excerpt BEGIN
+                INSERT INTO excerptSearch(excerptSearch, rowid, forms, lemmas)
+                    VALUES ('delete', old.id, old.forms, old.lemmas);
+                INSERT INTO excerptSearch(rowid, forms, lemmas) VALUES (new.id, new.forms, new.lemmas);
+            END;
+            """),
     ]
 
     /// Sets the connection pragmas and applies the migrations this file lacks.

@@ -34,6 +34,25 @@ public enum RunCLI {
     }
 }
 
+/// What the CLI prints around a rerun.
+public enum RerunCLI {
+    public static func run(_ settings: RerunSettings, quiet: Bool) throws {
+        let showProgress = !quiet && Terminal.standardErrorIsTerminal
+        let report = try RerunJob.run(settings) { done, total in
+            if showProgress { FileIO.writeStandardError(Terminal.progressLine(done: done, total: total, label: "answers")) }
+        }
+        if showProgress { FileIO.writeStandardError("\n") }
+        guard !quiet else { return }
+        FileIO.writeStandardOutput("""
+            database      \(settings.database)
+            rerun         run \(report.runID): \(report.answers) stored answers analyzed again, \(report.excerpts) excerpts (\(report.reindexed) reindexed)
+            \(report.scores.map { "scores        \($0)\n" } ?? "")time          \(AnalyzeJob.format(report.seconds, decimals: 2)) s
+            next          verbatim diff --db \(settings.database)
+
+            """)
+    }
+}
+
 /// `verbatim export` to a file (atomically, via a temporary file) or standard output.
 public enum ExportCLI {
     public static func run(database: String, consultation: String?, format: ExportJob.Format, delimiter: Character,

@@ -37,6 +37,8 @@ public struct RunSettings: Sendable {
     public var maxAnswerBytes = RunSettings.defaultMaxAnswerBytes
     /// Most data rows accepted from the input; more is an error before anything is written.
     public var maxRows = RunSettings.defaultMaxRows
+    /// A labelled TSV scored with the run's tagger; the scores are stored with the run.
+    public var gold: String?
     /// How long to wait for another run writing to the same database (`WriterLock`).
     public var waitSeconds = 600.0
 
@@ -179,6 +181,10 @@ public enum RunJob {
         progress?(records.count, records.count)
         let writeSeconds = pipeline.writeSeconds
         try store.finishRun(runID, counts: counts)
+        if let gold = settings.gold, let tagger {
+            let (result, _) = try ThemeBench.evaluate(gold: gold, analyzer: analyzers[0], tagger: tagger)
+            try store.setScores(runID, json: ThemeBench.scoresJSON(result, file: gold))
+        }
         return RunReport(consultation: consultationName, runID: runID, counts: counts, tokens: tokens,
                          duplicatesSkipped: duplicates, tooLongSkipped: tooLong, warnings: warnings, seconds: Clock.now() - started,
                          lexiconLoadSeconds: lexicon.loadSeconds, analyzeSeconds: analyzeSeconds, writeSeconds: writeSeconds,

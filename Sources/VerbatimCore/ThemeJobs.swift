@@ -115,7 +115,9 @@ public enum ThemeBench {
     }
 
     /// Runs the tagger on a gold file (`id text themes [intent]`, TSV) and renders the scores.
-    public static func run(gold path: String, setup: ThemeSetup, json: Bool) throws -> String {
+    /// Scores a tagger on a labelled TSV (columns id, text, themes, optional intent); also returns
+    /// the answers' texts.
+    public static func evaluate(gold path: String, analyzer: TextAnalyzer, tagger: ThemeTagger) throws -> (Result, [String]) {
         let table = try TableFile.read(file: path, bytes: try FileIO.readAll(path: path), options: TableFileOptions(format: .tsv))
         guard let ti = table.header.firstIndex(of: "text"), let hi = table.header.firstIndex(of: "themes") else {
             throw IngestError.missingColumn(file: path, name: table.header.contains("text") ? "themes" : "text", available: table.header)
@@ -126,12 +128,22 @@ public enum ThemeBench {
         for record in table.records {
             let themes = Set(record.fields[hi].split(separator: ";").map(String.init).filter { !$0.isEmpty })
             gold.append((themes, ii.map { record.fields[$0] }))
-            let tags = setup.tagger.tag(setup.analyzer.analyze(record.fields[ti])).answer
+            let tags = tagger.tag(analyzer.analyze(record.fields[ti])).answer
             predicted.append((Set(tags.themeIDs), tags.intent.rawValue))
         }
-        let result = score(gold: gold, predicted: predicted, themeIDs: setup.tagger.taxonomy.themes.map(\.id))
+        return (score(gold: gold, predicted: predicted, themeIDs: tagger.taxonomy.themes.map(\.id)), table.records.map { $0.fields[ti] })
+    }
+
+    /// The three headline figures as a JSON object (stored with a run).
+    public static func scoresJSON(_ r: Result, file: String) -> String {
+        func f(_ x: Double) -> String { AnalyzeJob.format(x, decimals: 3) }
+        return "{\"file\":\(TextOutput.jsonString(file)),\"answers\":\(r.answers),\"microF1\":\(f(r.micro.f1)),"
+            + "\"macroF1\":\(f(r.macroF1)),\"intentAccuracy\":\(r.intentAccuracy.map(f) ?? "null")}"
+    }
+
+    public static func run(gold path: String, setup: ThemeSetup, json: Bool) throws -> String {
+        let (result, texts) = try evaluate(gold: path, analyzer: setup.analyzer, tagger: setup.tagger)
         // Speed on warm memos: the gold answers again and again for at least 50,000 answers.
-        let texts = table.records.map { $0.fields[ti] }
         let analyzed = texts.map { setup.analyzer.analyze($0) }
         let rounds = max(1, 50_000 / max(1, texts.count))
         var sink = 0

@@ -17,15 +17,28 @@ struct RunCommand: ParsableCommand {
             keeps what it committed and a rerun completes it. Every run is recorded (tool, stage \
             and lexicon versions, settings, source checksum) in the `run` table.
 
-            Example:
+            With --rerun (no file): every stored answer is analyzed again with the current lexicons \
+            and taxonomy (--lexicons, --taxonomy, --intents) into a new run; `verbatim diff` then \
+            lists the excerpts whose themes or intent changed. --gold FILE scores the same tagger on \
+            a labelled TSV and records the scores with the run.
+
+            Examples:
               verbatim run examples/consultation/consultation.csv --db consultation.sqlite \\
                 --id-col id_repondant --text-col q1 --text-col q2 --text-col q3 --text-col q4 --text-col q5 \\
                 --segment-col groupe --segment-col territoire --questions examples/consultation/questions.tsv
+              verbatim run --db consultation.sqlite --rerun --taxonomy my-taxonomy.tsv --gold Benchmarks/data/themes-dev.tsv
+              verbatim diff --db consultation.sqlite
             """
     )
 
-    @Argument(help: "The export to read (.csv, .tsv, .xlsx, .jsonl).")
-    var file: String
+    @Argument(help: "The export to read (.csv, .tsv, .xlsx, .jsonl); none with --rerun.")
+    var file: String?
+
+    @Flag(help: "Analyze the stored answers again with the current lexicons and taxonomy, into a new run.")
+    var rerun = false
+
+    @Option(help: "A labelled TSV (id, text, themes, intent) to score with the same tagger; the scores are stored with the run.")
+    var gold: String?
 
     @Option(help: "The SQLite database to write (created when missing).")
     var db: String
@@ -80,7 +93,23 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "No progress bar, no summary.")
     var quiet = false
 
+    func validate() throws {
+        if rerun {
+            if file != nil { throw ValidationError("--rerun reads the stored answers: give no file.") }
+        } else {
+            if file == nil { throw ValidationError("Give the export to read (or --rerun to analyze the stored answers again).") }
+            try mapping.validateForImport()
+        }
+    }
+
     func run() throws {
+        if rerun {
+            var settings = RerunSettings(database: db, consultation: consultation, lexicons: lexicons, taxonomy: taxonomy,
+                                         intents: intents, gold: gold, workers: threads, batchSize: batchSize)
+            settings.waitSeconds = waitSeconds
+            return try RerunCLI.run(settings, quiet: quiet)
+        }
+        guard let file else { return }
         var settings = RunSettings(input: file, database: db, consultation: consultation, mapping: mapping.mapping,
                                    table: mapping.tableOptions, questionLabels: questions, lexicons: lexicons, workers: threads,
                                    batchSize: batchSize)
@@ -93,6 +122,7 @@ struct RunCommand: ParsableCommand {
         settings.maxAnswerBytes = maxAnswerBytes
         settings.maxRows = maxRows
         settings.waitSeconds = waitSeconds
+        settings.gold = gold
         try RunCLI.run(settings, quiet: quiet)
     }
 }

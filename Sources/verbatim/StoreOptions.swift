@@ -4,8 +4,8 @@ import VerbatimCore
 
 /// How an export's columns become answers, and how to read the file: shared by `run`.
 struct MappingOptions: ParsableArguments {
-    @Option(name: .customLong("id-col"), help: "The respondent id column.")
-    var idColumn: String
+    @Option(name: .customLong("id-col"), help: "The respondent id column (required unless --rerun).")
+    var idColumn: String?
 
     @Option(name: .customLong("text-col"), help: "An open-question column (repeat for several questions; in the long layout, the one answer column).")
     var textColumns: [String] = []
@@ -31,7 +31,9 @@ struct MappingOptions: ParsableArguments {
     @Flag(help: "Keep malformed CSV rows (extra fields dropped, stray quotes kept) and report them, instead of stopping.")
     var lenient = false
 
-    func validate() throws {
+    /// Checks the mapping of an import (`run --rerun` reads no file and needs none).
+    func validateForImport() throws {
+        if idColumn == nil { throw ValidationError("Give --id-col (the respondent id column).") }
         if textColumns.isEmpty { throw ValidationError("Give at least one --text-col (the open-question columns).") }
         if questionColumn != nil && textColumns.count != 1 {
             throw ValidationError("With --question-col (long layout), give exactly one --text-col: the answer column.")
@@ -41,7 +43,7 @@ struct MappingOptions: ParsableArguments {
     }
 
     var mapping: ColumnMapping {
-        ColumnMapping(idColumn: idColumn, textColumns: textColumns, segmentColumns: segmentColumns, questionColumn: questionColumn)
+        ColumnMapping(idColumn: idColumn ?? "", textColumns: textColumns, segmentColumns: segmentColumns, questionColumn: questionColumn)
     }
 
     var tableOptions: TableFileOptions {

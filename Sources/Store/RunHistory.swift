@@ -1,0 +1,132 @@
+/// Runs as a history: reruns over stored answers, and what changed between two runs.
+extension QuoteStore {
+    /// A stored answer to analyze again.
+    public struct StoredAnswer: Sendable {
+        public var id: Int64
+        public var text: String
+    }
+
+    /// Every answer of a consultation, by id.
+    public func storedAnswers(consultation: Int64) throws -> [StoredAnswer] {
+        let statement = try database.prepare("""
+            SELECT a.id, a.text FROM answer a JOIN respondent r ON r.id = a.respondentId
+            WHERE r.consultationId = ? ORDER BY a.id
+            """)
+        try statement.bind([.int(consultation)])
+        var out: [StoredAnswer] = []
+        while try statement.step() { out.append(StoredAnswer(id: statement.int64(0), text: statement.text(1))) }
+        return out
+    }
+
+    /// Marks a run as a rerun of stored answers (`kind` = 'rerun').
+    public func markRerun(_ run: Int64) throws {
+        try database.prepare("UPDATE run SET kind = 'rerun' WHERE id = ?").run([.int(run)])
+    }
+
+    /// Records the scores a run measured on a labelled set (a JSON object).
+    public func setScores(_ run: Int64, json: String) throws {
+        try database.prepare("UPDATE run SET scores = ? WHERE id = ?").run([.text(json), .int(run)])
+    }
+
+    /// One run as `verbatim diff` describes it.
+    public struct RunSummary: Sendable, Equatable {
+        public var id: Int64
+        public var kind: String
+        public var startedAt: String
+        public var finishedAt: String?
+        public var lexicons: String
+        public var scores: String?
+    }
+
+    /// The run `id` of `consultation`, or nil.
+    public func runSummary(_ id: Int64, consultation: Int64) throws -> RunSummary? {
+        let statement = try database.prepare("""
+            SELECT id, kind, startedAt, finishedAt, lexicons, scores FROM run WHERE id = ? AND consultationId = ?
+            """)
+        try statement.bind([.int(id), .int(consultation)])
+        guard try statement.step() else { return nil }
+        return RunSummary(id: statement.int64(0), kind: statement.text(1), startedAt: statement.text(2),
+                          finishedAt: statement.isNull(3) ? nil : statement.text(3), lexicons: statement.text(4),
+                          scores: statement.isNull(5) ? nil : statement.text(5))
+    }
+
+    /// The ids of the finished runs of a consultation, oldest first.
+    public func finishedRuns(consultation: Int64) throws -> [Int64] {
+        let statement = try database.prepare("SELECT id FROM run WHERE consultationId = ? AND finishedAt IS NOT NULL ORDER BY id")
+        try statement.bind([.int(consultation)])
+        var out: [Int64] = []
+        while try statement.step() { out.append(statement.int64(0)) }
+        return out
+    }
+}
+
+/// What changed between two runs: excerpts whose themes or intent differ, and theme counts.
+///
+/// The state of an excerpt at run X is what the latest run ≤ X that analyzed it decided
+/// (`excerptRun`): an incremental run analyzes only new and changed answers, a rerun all of them.
+public struct RunDiff: Sendable {
+    /// One excerpt whose decision changed.
+    public struct Change: Sendable, Equatable {
+        public var excerptID: Int64
+        public var answerID: Int64
+        public var respondent: String
+        public var question: String
+        public var text: String
+        /// Theme ids, sorted; nil when the excerpt did not exist at that run.
+        public var themesBefore: [String]?
+        public var themesAfter: [String]
+        public var intentBefore: String?
+        public var intentAfter: String?
+    }
+
+    public var before: Int64
+    public var after: Int64
+    public var excerptsCompared: Int
+    public var changes: [Change]
+    /// Theme id → excerpts with the theme at each run.
+    public var themeCounts: [(theme: String, before: Int, after: Int)]
+
+    /// Compares the decisions of run `before` and run `after` of a consultation.
+    public static func between(_ before: Int64, _ after: Int64, consultation: Int64, store: QuoteStore) throws -> RunDiff {
+        // The state at a run, per excerpt of the consultation.
+        func stateSQL(_ parameter: Int) -> String {
+            """
+            SELECT h.excerptId, h.themes, h.intent FROM excerptRun h
+            JOIN excerpt e ON e.id = h.excerptId JOIN answer a ON a.id = e.answerId JOIN respondent r ON r.id = a.respondentId
+            WHERE r.consultationId = ?\(parameter) AND h.runId = (SELECT max(runId) FROM excerptRun h2
+                                                   WHERE h2.excerptId = h.excerptId AND h2.runId <= ?\(parameter + 1))
+            """
+        }
+        let statement = try store.database.prepare("""
+            WITH a AS (\(stateSQL(1))), b AS (\(stateSQL(3)))
+            SELECT b.excerptId, e.answerId, r.code, q.code, e.text, a.themes, b.themes, a.intent, b.intent, a.excerptId IS NULL
+            FROM b LEFT JOIN a ON a.excerptId = b.excerptId
+            JOIN excerpt e ON e.id = b.excerptId JOIN answer an ON an.id = e.answerId
+            JOIN respondent r ON r.id = an.respondentId JOIN question q ON q.id = an.questionId
+            ORDER BY e.answerId, e.ordinal
+            """)
+        try statement.bind([.int(consultation), .int(before), .int(consultation), .int(after)])
+        var changes: [Change] = []
+        var compared = 0
+        var countBefore: [String: Int] = [:], countAfter: [String: Int] = [:]
+        func split(_ s: String) -> [String] { s.split(separator: ";").map(String.init) }
+        while try statement.step() {
+            compared += 1
+            let missing = statement.int64(9) == 1
+            let themesBefore = missing ? nil : split(statement.text(5))
+            let themesAfter = split(statement.text(6))
+            let intentBefore = statement.isNull(7) ? nil : statement.text(7)
+            let intentAfter = statement.isNull(8) ? nil : statement.text(8)
+            for t in themesBefore ?? [] { countBefore[t, default: 0] += 1 }
+            for t in themesAfter { countAfter[t, default: 0] += 1 }
+            if missing || themesBefore != themesAfter || intentBefore != intentAfter {
+                changes.append(Change(excerptID: statement.int64(0), answerID: statement.int64(1), respondent: statement.text(2),
+                                      question: statement.text(3), text: statement.text(4), themesBefore: themesBefore,
+                                      themesAfter: themesAfter, intentBefore: intentBefore, intentAfter: intentAfter))
+            }
+        }
+        let themes = Set(countBefore.keys).union(countAfter.keys).sorted()
+        return RunDiff(before: before, after: after, excerptsCompared: compared, changes: changes,
+                       themeCounts: themes.map { ($0, countBefore[$0] ?? 0, countAfter[$0] ?? 0) })
+    }
+}
