@@ -24,6 +24,14 @@ public struct ThemeTags: Sendable, Equatable {
     public var themeIDs: [String] { themes.map(\.theme) }
 }
 
+/// Why the tagger decided what it did, line by line (`verbatim taxonomy explain`). Only filled
+/// when passed to `ThemeTagger.tag(_:words:trace:)`; tagging without it does no extra work.
+public final class TagTrace {
+    public private(set) var lines: [String] = []
+    public init() {}
+    func add(_ line: @autoclosure () -> String) { lines.append(line()) }
+}
+
 /// Tags excerpts with taxonomy themes and an intent, on lemmas, with negation scopes.
 ///
 /// Negation: "pas", "jamais", "aucun", "sans", "ni", "non" (and "plus", "rien", "personne",
@@ -57,11 +65,20 @@ public struct ThemeTagger: Sendable {
     }
 
     /// Tags one excerpt whose match tokens were already computed (`PhraseCompiler.matchTokens`).
-    public func tag(_ tokens: ArraySlice<Token>, words: [MatchToken]) -> ThemeTags {
+    public func tag(_ tokens: ArraySlice<Token>, words: [MatchToken], trace: TagTrace? = nil) -> ThemeTags {
         let (negated, negators, bareNegators) = negationScopes(tokens, words)
-        var tags = ThemeTags(themes: themes(words, negated), intent: .neutre)
-        scoreIntent(tokens, words, negated, negators, bareNegators, &tags)
+        if let trace {
+            for n in negators.sorted() {
+                var end = n + 1
+                while end < words.count && negated[end] { end += 1 }
+                let scope = words[(n + 1)..<end].map(\.form).joined(separator: " ")
+                trace.add("negation  '\(words[n].form)' denies: \(scope.isEmpty ? "(nothing)" : scope)\(bareNegators.contains(n) ? " — no cue in scope: +1 plainte" : "")")
+            }
+        }
+        var tags = ThemeTags(themes: themes(words, negated, trace: trace), intent: .neutre)
+        scoreIntent(tokens, words, negated, negators, bareNegators, &tags, trace: trace)
         tags.intent = Self.intent(plainte: tags.plainte, attente: tags.attente, satisfaction: tags.satisfaction)
+        trace?.add("intent    plainte \(tags.plainte), attente \(tags.attente), satisfaction \(tags.satisfaction) → \(tags.intent.rawValue)")
         return tags
     }
 
@@ -142,9 +159,19 @@ public struct ThemeTagger: Sendable {
         return (negated, Set(negatorPositions.map(\.position)), bare)
     }
 
-    func themes(_ words: [MatchToken], _ negated: [Bool]) -> [ThemeAssignment] {
+    func themes(_ words: [MatchToken], _ negated: [Bool], trace: TagTrace? = nil) -> [ThemeAssignment] {
         var excluded: [(theme: Int, range: Range<Int>)] = []
         for m in taxonomy.excludes.matches(in: words) { excluded.append((taxonomy.excludeTheme[m.phrase], m.start..<m.end)) }
+        if let trace {
+            for m in taxonomy.terms.matches(in: words) {
+                let theme = taxonomy.themes[taxonomy.termTheme[m.phrase]].id
+                let blocked = excluded.first { $0.theme == taxonomy.termTheme[m.phrase] && $0.range.lowerBound <= m.start && m.end <= $0.range.upperBound }
+                let denied = (m.start..<m.end).allSatisfy { negated[$0] }
+                trace.add("term      '\(taxonomy.terms.phrases[m.phrase].text)' (\(taxonomy.termWeight[m.phrase])) → \(theme)"
+                          + (blocked.map { " — excluded by '\(taxonomy.excludes.phrases[excludePhrase(at: $0.range, words)].text)'" } ?? "")
+                          + (denied ? " — negated" : ""))
+            }
+        }
         var found: [Int: (terms: [Int], allNegated: Bool)] = [:]
         var order: [Int] = []
         for m in taxonomy.terms.matches(in: words) {
@@ -171,8 +198,13 @@ public struct ThemeTagger: Sendable {
         return out.sorted { $0.theme < $1.theme }
     }
 
+    /// The exclude phrase matching exactly `range` (for the trace).
+    func excludePhrase(at range: Range<Int>, _ words: [MatchToken]) -> Int {
+        taxonomy.excludes.matches(in: words).first { $0.start == range.lowerBound && $0.end == range.upperBound }?.phrase ?? 0
+    }
+
     func scoreIntent(_ tokens: ArraySlice<Token>, _ words: [MatchToken], _ negated: [Bool], _ negators: Set<Int>,
-                     _ bareNegators: [Int], _ tags: inout ThemeTags) {
+                     _ bareNegators: [Int], _ tags: inout ThemeTags, trace: TagTrace? = nil) {
         var usedCue = Set<Int>()
         let all = cues.cues.matches(in: words)
         // Where cues overlap, the longer wins: "ras le bol" is a complaint, not "ras".
@@ -188,6 +220,7 @@ public struct ThemeTagger: Sendable {
             guard usedCue.insert(m.phrase).inserted else { continue }
             let weight = cues.cueWeight[m.phrase]
             let denied = negated[m.start]
+            trace?.add("cue       '\(cues.cues.phrases[m.phrase].text)' (\(cues.cueIntent[m.phrase].rawValue), \(weight))\(denied ? " — negated: counts for the opposite" : "")")
             switch cues.cueIntent[m.phrase] {
             case .plainte: if denied { tags.satisfaction += weight } else { tags.plainte += weight }
             case .satisfaction: if denied { tags.plainte += weight } else { tags.satisfaction += weight }
@@ -201,6 +234,7 @@ public struct ThemeTagger: Sendable {
         if let first = words.first, let token = tokens.first(where: { FoldedWords.isWord($0) }),
            token.upos == .verb || token.upos == .aux, first.form == first.lemma, Self.isInfinitive(first.form) {
             tags.attente += 1
+            trace?.add("rule      opens with an infinitive ('\(first.form)'): +1 attente")
         }
         // A verbless sentence about a theme that names what is wanted: "Un gardien joignable", "Plus
         // d'accompagnement humain", "Des réunions de cage d'escalier". Half a cue: any complaint
@@ -208,6 +242,7 @@ public struct ThemeTagger: Sendable {
         if !tags.themes.isEmpty, let opening = tokens.first(where: { $0.kind == .word }), Self.wishOpeners.contains(opening.norm),
            !tokens.contains(where: { ($0.upos == .verb || $0.upos == .aux) && !Self.isNonFinite($0.norm) }) {
             tags.attente += 0.5
+            trace?.add("rule      verbless, about a theme, opens with '\(opening.norm)': +0.5 attente")
         }
         // A sentence that opens with "que" and a subjunctive is a wish: "Que les gardiens soient
         // plus présents", "Qu'on nous réponde" (not "Que du bonheur", not a question).
@@ -215,6 +250,7 @@ public struct ThemeTagger: Sendable {
            let next = tokens.first(where: { $0.kind == .word && $0.utf8Start > opening.utf8Start }),
            !["du", "de", "des", "dire", "faire"].contains(next.norm), tokens.last?.norm != "?" {
             tags.attente += 1
+            trace?.add("rule      opens with '\(opening.norm)' + subjunctive: +1 attente")
         }
     }
 

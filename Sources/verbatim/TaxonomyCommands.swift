@@ -1,0 +1,111 @@
+import ArgumentParser
+import VerbatimCore
+
+struct TaxonomyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "taxonomy",
+        abstract: "Check a theme taxonomy, explain how a text is tagged, promote a discovered class.",
+        subcommands: [TaxonomyLintCommand.self, TaxonomyExplainCommand.self, TaxonomyPromoteCommand.self]
+    )
+}
+
+/// Options naming the lexicons, the taxonomy and the intent cues.
+struct TaxonomyFiles: ParsableArguments {
+    @Option(help: "The taxonomy file (default: lexicons/themes/habitat.fr.tsv).")
+    var taxonomy: String?
+
+    @Option(help: "The intent cue file (default: lexicons/themes/intent.fr.tsv).")
+    var intents: String?
+
+    @Option(help: "The lexicon folder (default: $VERBATIM_LEXICONS, ./lexicons/fr, or next to the executable).")
+    var lexicons: String?
+}
+
+struct TaxonomyLintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check the taxonomy and intent files: format (file:line), repeated terms, unknown words, idle excludes, term counts.",
+        discussion: "Exit status 1 when there is an error (warnings alone exit 0).\n\nExample:\n  verbatim taxonomy lint --taxonomy my-taxonomy.tsv"
+    )
+
+    @OptionGroup var files: TaxonomyFiles
+
+    func run() throws {
+        let (report, errors) = try TaxonomyJob.lint(lexicons: files.lexicons, taxonomy: files.taxonomy, intents: files.intents)
+        FileIO.writeStandardOutput(report)
+        if errors > 0 { throw ExitCode.failure }
+    }
+}
+
+struct TaxonomyExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Show, excerpt by excerpt, the lemmas, the terms that fired, negations, intent cues and rules.",
+        discussion: "Example:\n  verbatim taxonomy explain \"Pas de souci avec le gardien. Il faudrait réparer l'ascenseur.\""
+    )
+
+    @Argument(help: "The text to tag.")
+    var text: String
+
+    @OptionGroup var files: TaxonomyFiles
+
+    func run() throws {
+        let setup = try ThemeSetup(lexicons: files.lexicons, taxonomy: files.taxonomy, intents: files.intents)
+        FileIO.writeStandardOutput(TaxonomyJob.explain(text, setup: setup))
+    }
+}
+
+struct TaxonomyPromoteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "promote",
+        abstract: "Append a class found by `verbatim discover` to the taxonomy file as a new theme.",
+        discussion: """
+            Runs the same discovery as `verbatim discover` (same options, same seed: the same \\
+            classes) and appends class CLUSTER with its specific terms as theme --as ID. Review \\
+            the new rows, then `verbatim run --db PATH --rerun` and `verbatim diff`.
+
+            Example:
+              verbatim taxonomy promote 3 --db verbatim-demo.sqlite --as voisinage-animaux --label "Animaux"
+            """
+    )
+
+    @Argument(help: "The class number shown by `verbatim discover`.")
+    var cluster: Int
+
+    @Option(help: "The SQLite database written by `verbatim run`.")
+    var db: String
+
+    @Option(name: .customLong("as"), help: "The new theme id (lowercase letters, digits, '-').")
+    var themeID: String
+
+    @Option(help: "The new theme label.")
+    var label: String
+
+    @Option(help: "Discovery method: reinert or kmeans (as given to `verbatim discover`).")
+    var method: DiscoverJob.Method = .reinert
+
+    @Option(help: "Number of classes (as given to `verbatim discover`).")
+    var k = 8
+
+    @Option(help: "Seed (as given to `verbatim discover`).")
+    var seed: UInt64 = 42
+
+    @Flag(help: "Cluster all excerpts, not only the unclassified ones (as given to `verbatim discover`).")
+    var all = false
+
+    @Option(help: "The consultation (default: the only one in the database).")
+    var consultation: String?
+
+    @OptionGroup var files: TaxonomyFiles
+
+    func run() throws {
+        var options = DiscoverJob.Options()
+        options.method = method
+        options.k = k
+        options.seed = seed
+        options.all = all
+        options.consultation = consultation
+        try DiscoverCLI.run(database: db, options: options, lexicons: files.lexicons, taxonomy: files.taxonomy,
+                            promote: (cluster, themeID, label))
+    }
+}
