@@ -17,7 +17,7 @@ struct VerbatimCommand: AsyncParsableCommand {
             `verbatim search`, `verbatim serve` for the web UI and `verbatim report` for an HTML report.
             """,
         version: VerbatimVersion.string,
-        subcommands: [DemoCommand.self, RunCommand.self, SearchCommand.self, ExportCommand.self, ThemesCommand.self, DiscoverCommand.self, ServeCommand.self, ReportCommand.self, ClassifyCommand.self, DiffCommand.self, TaxonomyCommand.self, RedactCommand.self, AnalyzeCommand.self,
+        subcommands: [DemoCommand.self, RunCommand.self, SearchCommand.self, ExportCommand.self, ThemesCommand.self, DiscoverCommand.self, ServeCommand.self, ReportCommand.self, ClassifyCommand.self, DiffCommand.self, TaxonomyCommand.self, LexiconCommand.self, RedactCommand.self, AnalyzeCommand.self,
                       LemmatizeCommand.self, BenchCommand.self]
     )
 

@@ -47,6 +47,30 @@ public final class FrenchLemmatizer {
         withState { $0.annotate(range, &tokens, text, accentless: accentless) }
     }
 
+    /// One reading of a word before context (`verbatim lexicon lookup`).
+    public struct Reading: Sendable, Equatable {
+        /// The lemma; the surface form for the PROPN reading of a capitalised word.
+        public var lemma: String
+        public var upos: UPOS
+        /// Share of the word's readings (they sum to 1), before the tagger weighs the context.
+        public var probability: Double
+    }
+
+    /// The readings of `word` alone, most probable first, and the tables they come from (a
+    /// lowercase `word` at a sentence start; `accentless` weighs accent variants as in an
+    /// answer typed without accents).
+    public func readings(of word: String, accentless: Bool = false) -> (readings: [Reading], source: LemmaSource) {
+        var builder = CandidateBuilder(lexicon: lexicon)
+        var copy = word
+        let shape = copy.withUTF8 { WordShape.of($0, isFirst: false) }
+        let (cand, source) = builder.candidates(key: LexicalKeys.key(word), shape: shape, accentless: accentless)
+        let readings = (0..<cand.count).map {
+            Reading(lemma: cand.lemmas[$0].isEmpty ? word : cand.lemmas[$0], upos: UPOS(rawValue: cand.tags[$0]) ?? .x,
+                    probability: cand.weights[$0])
+        }
+        return (readings.sorted { $0.probability != $1.probability ? $0.probability > $1.probability : $0.lemma < $1.lemma }, source)
+    }
+
     /// Memo size (distinct key/shape/variant combinations seen).
     public var memoCount: Int { state.entries.count }
 }
