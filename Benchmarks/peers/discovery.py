@@ -410,7 +410,7 @@ def versions():
     return v
 
 
-def main():
+def parser():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--verbatim", default=os.path.join(ROOT, ".build", "release", "verbatim"))
     ap.add_argument("--speed-db", default=SPEED_DB, help="the 100k-answer database (made when missing)")
@@ -426,14 +426,11 @@ def main():
     ap.add_argument("--skip-speed", action="store_true")
     ap.add_argument("--skip-agreement", action="store_true")
     ap.add_argument("--sklearn-speed", choices=SKLEARN_METHODS, help=argparse.SUPPRESS)
-    args = ap.parse_args()
+    return ap
 
-    if args.sklearn_speed:
-        print(json.dumps(sklearn_speed_only(args.sklearn_speed, args.speed_db, args.k_speed, args.seed)))
-        return
-    if not os.access(args.verbatim, os.X_OK):
-        sys.exit("no Verbatim binary at %s: build it with `make release` (this script never builds)" % args.verbatim)
 
+def run(args):
+    """Every figure of one run (speed and/or agreement), as a dict; run.sh's run_all.py calls this too."""
     wall0, busy0, own0 = time.perf_counter(), busy_cpu_seconds(), own_cpu_seconds()
     v = versions()
     v["verbatim"] = subprocess.run([args.verbatim, "--version"], capture_output=True, text=True).stdout.strip()
@@ -477,6 +474,17 @@ def main():
     if busy0 is not None and busy1 is not None:
         other = max(0.0, (busy1 - busy0) - (own_cpu_seconds() - own0))
         res["machine"]["other_processes_cores"] = round(other / wall, 2)
+    return res
+
+
+def main():
+    args = parser().parse_args()
+    if args.sklearn_speed:
+        print(json.dumps(sklearn_speed_only(args.sklearn_speed, args.speed_db, args.k_speed, args.seed)))
+        return
+    if not os.access(args.verbatim, os.X_OK):
+        sys.exit("no Verbatim binary at %s: build it with `make release` (this script never builds)" % args.verbatim)
+    res = run(args)
     with open(args.out, "w", encoding="utf-8") as f:
         json.dump(res, f, indent=1, ensure_ascii=False)
         f.write("\n")

@@ -366,7 +366,7 @@ def versions():
     return v
 
 
-def main():
+def parser():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--ud", default=os.path.join(ROOT, "..", "shared", "ud"))
     ap.add_argument("--corpus", default=os.path.join(ROOT, "Benchmarks", "corpus", "fr-1M.txt"))
@@ -379,15 +379,16 @@ def main():
     ap.add_argument("--peers", default=",".join(PEERS), help="comma-separated subset of " + ",".join(PEERS))
     ap.add_argument("--speed-only", choices=PEERS, help=argparse.SUPPRESS)
     ap.add_argument("--max-words", type=int, default=0, help=argparse.SUPPRESS)
-    args = ap.parse_args()
+    return ap
 
-    if args.speed_only:
-        print(json.dumps(speed_only(args.speed_only, args.corpus, args.max_words)))
-        return
 
-    def log(msg):
-        print("[peers] " + msg, file=sys.stderr, flush=True)
+def log(msg):
+    print("[peers] " + msg, file=sys.stderr, flush=True)
 
+
+def run(args):
+    """Every figure of one run (accuracy and speed of Verbatim and of the --peers), as a dict;
+    run.sh's run_all.py calls this too."""
     v = versions()
     wall0, busy0, own0 = time.perf_counter(), busy_cpu_seconds(), own_cpu_seconds()
     res = {
@@ -452,6 +453,15 @@ def main():
         # CPU time used by everything but this run, in cores: ~0 on a quiet machine.
         other = max(0.0, (busy1 - busy0) - (own_cpu_seconds() - own0))
         res["machine"]["other_processes_cores"] = round(other / wall, 2)
+    return res
+
+
+def main():
+    args = parser().parse_args()
+    if args.speed_only:
+        print(json.dumps(speed_only(args.speed_only, args.corpus, args.max_words)))
+        return
+    res = run(args)
     with open(args.out, "w", encoding="utf-8") as f:
         json.dump(res, f, indent=1, ensure_ascii=False)
         f.write("\n")
