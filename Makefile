@@ -3,7 +3,7 @@
 #   make test   install what is missing, build, run the tests
 SWIFT ?= swift
 
-.PHONY: deps demo test build release corpus bench-text bench-pipeline bench-store bench-peers
+.PHONY: deps demo test build release corpus bench-text bench-pipeline bench-store bench-peers bench-all-peers bench-stages bench-stages-check
 
 deps:
 	@.ci/install-deps
@@ -40,3 +40,15 @@ bench-store: release
 # spaCy (sm, md) and simplemma beside Verbatim: accuracy on UD dev, tokens/s on the 1M-word text.
 bench-peers: release corpus
 	Benchmarks/peers/run-peers.sh
+
+# Every peer comparison in one run (lemmas, speed, themes vs scikit-learn, discovery): one table.
+bench-all-peers: release corpus
+	Benchmarks/peers/run.sh
+
+# Suites per stage (ordo-one/benchmark, its own package in Benchmarks/): p0–p100 per metric.
+bench-stages: deps
+	cd Benchmarks && $(SWIFT) package benchmark
+
+# The same, checked against the thresholds in Benchmarks/Thresholds (exit 2 on a regression).
+bench-stages-check: deps
+	cd Benchmarks && $(SWIFT) package benchmark thresholds check

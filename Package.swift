@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "verbatim", targets: ["verbatim"]),
         .library(name: "TextAnalysis", targets: ["TextAnalysis"]),
+        // For the benchmark package in Benchmarks/ (ordo-one/benchmark).
+        .library(name: "VerbatimCore", targets: ["VerbatimCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
