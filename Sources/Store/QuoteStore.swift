@@ -295,8 +295,13 @@ public final class AnswerWriter {
             VALUES (?, ?, ?, ?, ?, ?, 'taxonomy')
             """)
         indexExcerpt = try database.prepare("INSERT INTO excerptSearch(rowid, forms, lemmas) VALUES (?, ?, ?)")
+        // The decision a rerun is about to replace, kept for `verbatim diff`.
         insertExcerptRun = try database.prepare("""
-            INSERT OR REPLACE INTO excerptRun(excerptId, runId, themes, intent) VALUES (?, ?, ?, ?)
+            INSERT OR IGNORE INTO excerptRun(excerptId, runId, themes, intent)
+            SELECT e.id, e.runId, coalesce((SELECT group_concat(themeId, ';') FROM
+                                            (SELECT themeId FROM excerptTheme t WHERE t.excerptId = e.id ORDER BY themeId)), ''),
+                   e.intent
+            FROM excerpt e WHERE e.id = ?
             """)
         storedExcerpts = try database.prepare("""
             SELECT id, utf8Start, utf8End, forms, lemmas, tokenCount FROM excerpt WHERE answerId = ? ORDER BY ordinal
@@ -396,7 +401,7 @@ public final class AnswerWriter {
         }
     }
 
-    /// The excerpt's themes and its history row for this run.
+    /// The excerpt's themes.
     private func insertDecision(_ excerpt: ExcerptRecord, excerptID: Int64) throws {
         for theme in excerpt.themes {
             try insertTheme.run { s in
@@ -404,17 +409,13 @@ public final class AnswerWriter {
                 try s.bind(theme.score, at: 4); try s.bind(theme.evidence, at: 5); try s.bind(theme.negated ? 1 : 0, at: 6)
             }
         }
-        try insertExcerptRun.run { s in
-            try s.bind(excerptID, at: 1); try s.bind(run, at: 2)
-            try s.bind(excerpt.themes.map(\.theme).sorted().joined(separator: ";"), at: 3); try s.bind(excerpt.intent, at: 4)
-        }
     }
 
     /// Writes a rerun's analysis of stored answers in one transaction: when an answer's excerpts
     /// have the same spans as stored (the text stage did not change), they keep their ids, their
     /// index columns are updated only if the lemmas changed, and their themes and intent are
-    /// replaced; otherwise the answer's excerpts are replaced. Every excerpt gets a history row
-    /// for this run. Returns the number of excerpts whose index columns or spans changed.
+    /// replaced, the replaced decision kept in `excerptRun`; otherwise the answer's excerpts are
+    /// replaced. Returns the number of excerpts whose index columns or spans changed.
     public func rewrite(_ answers: [(answerID: Int64, excerpts: [ExcerptRecord])]) throws -> Int {
         var reindexed = 0
         try database.transaction {
@@ -438,6 +439,7 @@ public final class AnswerWriter {
                         try updateExcerpt.run([.text(excerpt.forms), .text(excerpt.lemmas), .int(Int64(excerpt.tokenCount)), .int(old.id)])
                         reindexed += 1
                     }
+                    try insertExcerptRun.run([.int(old.id)])
                     try updateExcerptDecision.run([excerpt.intent.map(SQLiteValue.text) ?? .null, .int(run), .int(old.id)])
                     try deleteThemes.run([.int(old.id)])
                     try insertDecision(excerpt, excerptID: old.id)

@@ -62,8 +62,10 @@ extension QuoteStore {
 
 /// What changed between two runs: excerpts whose themes or intent differ, and theme counts.
 ///
-/// The state of an excerpt at run X is what the latest run ≤ X that analyzed it decided
-/// (`excerptRun`): an incremental run analyzes only new and changed answers, a rerun all of them.
+/// The state of an excerpt at run X is what the latest run ≤ X that analyzed it decided: its
+/// current decision (`excerpt.runId`, `excerptTheme`, `excerpt.intent`) or one that a rerun
+/// replaced (`excerptRun`). An incremental run analyzes only new and changed answers, a rerun
+/// all of them.
 public struct RunDiff: Sendable {
     /// One excerpt whose decision changed.
     public struct Change: Sendable, Equatable {
@@ -91,21 +93,30 @@ public struct RunDiff: Sendable {
         // The state at a run, per excerpt of the consultation.
         func stateSQL(_ parameter: Int) -> String {
             """
-            SELECT h.excerptId, h.themes, h.intent FROM excerptRun h
-            JOIN excerpt e ON e.id = h.excerptId JOIN answer a ON a.id = e.answerId JOIN respondent r ON r.id = a.respondentId
-            WHERE r.consultationId = ?\(parameter) AND h.runId = (SELECT max(runId) FROM excerptRun h2
-                                                   WHERE h2.excerptId = h.excerptId AND h2.runId <= ?\(parameter + 1))
+            SELECT excerptId, themes, intent FROM
+                (SELECT d.*, row_number() OVER (PARTITION BY excerptId ORDER BY runId DESC) AS latest
+                 FROM decision d WHERE runId <= ?\(parameter))
+            WHERE latest = 1
             """
         }
         let statement = try store.database.prepare("""
-            WITH a AS (\(stateSQL(1))), b AS (\(stateSQL(3)))
+            WITH current AS MATERIALIZED (
+                SELECT e.id AS excerptId, e.runId AS runId,
+                       coalesce((SELECT group_concat(themeId, ';') FROM
+                                 (SELECT themeId FROM excerptTheme t WHERE t.excerptId = e.id ORDER BY themeId)), '') AS themes,
+                       e.intent AS intent
+                FROM excerpt e JOIN answer a ON a.id = e.answerId JOIN respondent r ON r.id = a.respondentId
+                WHERE r.consultationId = ?1),
+            decision AS (SELECT * FROM current UNION ALL
+                         SELECT h.excerptId, h.runId, h.themes, h.intent FROM excerptRun h JOIN current c ON c.excerptId = h.excerptId),
+            a AS (\(stateSQL(2))), b AS (\(stateSQL(3)))
             SELECT b.excerptId, e.answerId, r.code, q.code, e.text, a.themes, b.themes, a.intent, b.intent, a.excerptId IS NULL
             FROM b LEFT JOIN a ON a.excerptId = b.excerptId
             JOIN excerpt e ON e.id = b.excerptId JOIN answer an ON an.id = e.answerId
             JOIN respondent r ON r.id = an.respondentId JOIN question q ON q.id = an.questionId
             ORDER BY e.answerId, e.ordinal
             """)
-        try statement.bind([.int(consultation), .int(before), .int(consultation), .int(after)])
+        try statement.bind([.int(consultation), .int(before), .int(after)])
         var changes: [Change] = []
         var compared = 0
         var countBefore: [String: Int] = [:], countAfter: [String: Int] = [:]

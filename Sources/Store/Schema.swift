@@ -120,7 +120,9 @@ public enum Schema {
             ALTER TABLE run ADD COLUMN redactions TEXT;
             """),
         Migration(name: "v4-excerpt-history", sql: """
-            -- What each run decided for each excerpt it analyzed: `verbatim diff` compares two runs.
+            -- Decisions a rerun replaced: the themes and intent an excerpt had at an earlier run.
+            -- The current decision stays in excerpt(intent, runId) and excerptTheme; a rerun copies
+            -- it here before replacing it, so that `verbatim diff` can compare any two runs.
             CREATE TABLE excerptRun(
                 excerptId INTEGER NOT NULL REFERENCES excerpt(id) ON DELETE CASCADE,
                 runId INTEGER NOT NULL REFERENCES run(id),
@@ -128,13 +130,6 @@ public enum Schema {
                 intent TEXT,
                 PRIMARY KEY (excerptId, runId)
             ) WITHOUT ROWID;
-            CREATE INDEX excerptRunByRun ON excerptRun(runId);
-            INSERT INTO excerptRun(excerptId, runId, themes, intent)
-                SELECT e.id, e.runId,
-                       coalesce((SELECT group_concat(themeId, ';') FROM
-                                 (SELECT themeId FROM excerptTheme t WHERE t.excerptId = e.id ORDER BY themeId)), ''),
-                       e.intent
-                FROM excerpt e;
             ALTER TABLE run ADD COLUMN kind TEXT NOT NULL DEFAULT 'import';
             ALTER TABLE run ADD COLUMN scores TEXT;
             -- Reindex only when the indexed columns change (a rerun updates intents and run ids).

@@ -49,6 +49,14 @@ import Testing
         // The same run against itself: nothing changed.
         #expect(try RunDiff.between(rerun.runID, rerun.runID, consultation: consultation, store: store).changes.isEmpty)
         #expect(try store.database.scalarText("PRAGMA integrity_check") == "ok")
+
+        // Back to the default taxonomy: run 3 decides as run 1 did, and run 2 stays comparable.
+        let back = try RerunJob.run(RerunSettings(database: db, lexicons: lexicons, workers: 1))
+        let store3 = try QuoteStore(path: db, readOnly: true)
+        #expect(try RunDiff.between(1, back.runID, consultation: consultation, store: store3).changes.isEmpty)
+        let undo = try RunDiff.between(rerun.runID, back.runID, consultation: consultation, store: store3)
+        #expect(undo.changes.map(\.excerptID) == diff.changes.map(\.excerptID))
+        #expect(undo.changes.allSatisfy { $0.themesBefore?.contains("travaux-renovation") == true && !$0.themesAfter.contains("travaux-renovation") })
     }
 
     @Test func diffNamesTheRunsWhenThereAreTooFew() throws {
