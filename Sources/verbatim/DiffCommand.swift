@@ -6,10 +6,10 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "List the excerpts whose themes or intent changed between two runs, with theme counts and scores.",
         discussion: """
-            Compares what two runs of a database decided for each excerpt (an incremental run \\
-            decides for the answers it analyzed; `verbatim run --rerun` for all of them): the \\
-            excerpts whose themes or intent differ, the number of excerpts per theme in each run, \\
-            and the scores each run recorded on a labelled set (--gold). Without RUN_A RUN_B: the \\
+            Compares what two runs of a database decided for each excerpt (an incremental run \
+            decides for the answers it analyzed; `verbatim run --rerun` for all of them): the \
+            excerpts whose themes or intent differ, the number of excerpts per theme in each run, \
+            and the scores each run recorded on a labelled set (--gold). Without RUN_A RUN_B: the \
             last two finished runs.
 
             Example (a researcher's loop):

@@ -69,9 +69,9 @@ struct LexiconBuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Regenerate lexicons/fr from Lexique 3.83, Dicollecte 7.0, the UD train files and the hand-made tables.",
         discussion: """
-            Runs lexicons/tools/build_fr.py (standard-library Python 3, about 10 s): the derived \\
-            tables, their licences, PROVENANCE.md and manifest.json. Edit hand-made entries in \\
-            lexicons/tools/fr_handmade.py, then build, then `verbatim lexicon lint` and \\
+            Runs lexicons/tools/build_fr.py (standard-library Python 3, about 10 s): the derived \
+            tables, their licences, PROVENANCE.md and manifest.json. Edit hand-made entries in \
+            lexicons/tools/fr_handmade.py, then build, then `verbatim lexicon lint` and \
             `verbatim bench lemmas`.
             """
     )

@@ -60,8 +60,8 @@ struct TaxonomyPromoteCommand: ParsableCommand {
         commandName: "promote",
         abstract: "Append a class found by `verbatim discover` to the taxonomy file as a new theme.",
         discussion: """
-            Runs the same discovery as `verbatim discover` (same options, same seed: the same \\
-            classes) and appends class CLUSTER with its specific terms as theme --as ID. Review \\
+            Runs the same discovery as `verbatim discover` (same options, same seed: the same \
+            classes) and appends class CLUSTER with its specific terms as theme --as ID. Review \
             the new rows, then `verbatim run --db PATH --rerun` and `verbatim diff`.
 
             Example:
@@ -72,8 +72,7 @@ struct TaxonomyPromoteCommand: ParsableCommand {
     @Argument(help: "The class number shown by `verbatim discover`.")
     var cluster: Int
 
-    @Option(help: "The SQLite database written by `verbatim run`.")
-    var db: String
+    @OptionGroup var discovery: DiscoveryOptions
 
     @Option(name: .customLong("as"), help: "The new theme id (lowercase letters, digits, '-').")
     var themeID: String
@@ -81,31 +80,10 @@ struct TaxonomyPromoteCommand: ParsableCommand {
     @Option(help: "The new theme label.")
     var label: String
 
-    @Option(help: "Discovery method: reinert or kmeans (as given to `verbatim discover`).")
-    var method: DiscoverJob.Method = .reinert
-
-    @Option(help: "Number of classes (as given to `verbatim discover`).")
-    var k = 8
-
-    @Option(help: "Seed (as given to `verbatim discover`).")
-    var seed: UInt64 = 42
-
-    @Flag(help: "Cluster all excerpts, not only the unclassified ones (as given to `verbatim discover`).")
-    var all = false
-
-    @Option(help: "The consultation (default: the only one in the database).")
-    var consultation: String?
-
     @OptionGroup var files: TaxonomyFiles
 
     func run() throws {
-        var options = DiscoverJob.Options()
-        options.method = method
-        options.k = k
-        options.seed = seed
-        options.all = all
-        options.consultation = consultation
-        try DiscoverCLI.run(database: db, options: options, lexicons: files.lexicons, taxonomy: files.taxonomy,
+        try DiscoverCLI.run(database: discovery.db, options: discovery.options, lexicons: files.lexicons, taxonomy: files.taxonomy,
                             promote: (cluster, themeID, label))
     }
 }

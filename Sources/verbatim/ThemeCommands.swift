@@ -129,6 +129,39 @@ struct DiscoverCommand: ParsableCommand {
             """
     )
 
+    @OptionGroup var discovery: DiscoveryOptions
+
+    @Option(help: "Write the class of every clustered excerpt to this TSV file (excerptId, class).")
+    var members: String?
+
+    @Option(help: "Append this class (1-based) to the taxonomy as a new theme.")
+    var promote: Int?
+
+    @Option(name: .customLong("as"), help: "With --promote: the new theme id.")
+    var themeID: String?
+
+    @Option(help: "With --promote: the new theme label.")
+    var label: String?
+
+    @Option(help: "The taxonomy file (default: lexicons/themes/habitat.fr.tsv).")
+    var taxonomy: String?
+
+    @Option(help: "The lexicon folder (default: $VERBATIM_LEXICONS, ./lexicons/fr, or next to the executable).")
+    var lexicons: String?
+
+    func validate() throws {
+        if promote != nil && (themeID == nil || label == nil) { throw ValidationError("--promote needs --as ID and --label TEXT.") }
+    }
+
+    func run() throws {
+        try DiscoverCLI.run(database: discovery.db, options: discovery.options, lexicons: lexicons, taxonomy: taxonomy,
+                            promote: promote.map { ($0, themeID!, label!) }, members: members)
+    }
+}
+
+/// The database and the discovery settings: shared by `discover` and `taxonomy promote`, so that
+/// the same options give the same classes.
+struct DiscoveryOptions: ParsableArguments {
     @Option(help: "The SQLite database written by `verbatim run`.")
     var db: String
 
@@ -144,41 +177,21 @@ struct DiscoverCommand: ParsableCommand {
     @Flag(help: "Cluster every excerpt, not only the unclassified ones.")
     var all = false
 
-    @Option(help: "Write the class of every clustered excerpt to this TSV file (excerptId, class).")
-    var members: String?
-
-    @Option(help: "Append this class (1-based) to the taxonomy as a new theme.")
-    var promote: Int?
-
-    @Option(name: .customLong("as"), help: "With --promote: the new theme id.")
-    var themeID: String?
-
-    @Option(help: "With --promote: the new theme label.")
-    var label: String?
-
     @Option(help: "The consultation (default: the only one in the database).")
     var consultation: String?
 
-    @Option(help: "The taxonomy file (default: lexicons/themes/habitat.fr.tsv).")
-    var taxonomy: String?
-
-    @Option(help: "The lexicon folder (default: $VERBATIM_LEXICONS, ./lexicons/fr, or next to the executable).")
-    var lexicons: String?
-
     func validate() throws {
-        if promote != nil && (themeID == nil || label == nil) { throw ValidationError("--promote needs --as ID and --label TEXT.") }
         if k < 2 || k > 50 { throw ValidationError("--k must be between 2 and 50.") }
     }
 
-    func run() throws {
+    var options: DiscoverJob.Options {
         var options = DiscoverJob.Options()
         options.method = method
         options.k = k
         options.seed = seed
         options.all = all
         options.consultation = consultation
-        try DiscoverCLI.run(database: db, options: options, lexicons: lexicons, taxonomy: taxonomy,
-                            promote: promote.map { ($0, themeID!, label!) }, members: members)
+        return options
     }
 }
 

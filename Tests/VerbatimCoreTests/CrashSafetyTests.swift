@@ -1,5 +1,6 @@
 import Store
 import Testing
+import Themes
 @testable import VerbatimCore
 #if canImport(Glibc)
 import Glibc
@@ -23,6 +24,13 @@ import Glibc
     }
 
     static func launch(_ arguments: [String]) -> ChildProcess { ChildProcess(executable, arguments) }
+
+    /// A consultation of `answers` answers resampled from the bundled sample, written to `folder`.
+    static func sample(answers: Int, seed: UInt64, in folder: TemporaryFolder, as name: String) throws -> String {
+        let resampler = try Resampler(sampleCSV: root + "/examples/consultation/consultation.csv",
+                                      idColumn: "id_repondant", questionColumns: ["q1", "q2", "q3", "q4", "q5"])
+        return folder.write(name, resampler.csv(answers: answers, seed: seed))
+    }
 
     /// Answers committed so far (0 while the file or its schema does not exist yet).
     static func committedAnswers(_ db: String) -> Int {
@@ -66,10 +74,8 @@ import Glibc
                      "\(Self.executable) is missing: run the tests with `swift test` (it builds the executable too)")
         let folder = TemporaryFolder()
         let tmp = folder.path
-        let resampler = try Resampler(sampleCSV: Self.root + "/examples/consultation/consultation.csv",
-                                      idColumn: "id_repondant", questionColumns: ["q1", "q2", "q3", "q4", "q5"])
         let total = 6_000
-        let csv = folder.write("big.csv", resampler.csv(answers: total, seed: 7))
+        let csv = try Self.sample(answers: total, seed: 7, in: folder, as: "big.csv")
         let killed = tmp + "/killed.sqlite", clean = tmp + "/clean.sqlite"
 
         var victim = Self.launch(Self.arguments(csv, killed))
@@ -108,17 +114,15 @@ import Glibc
     @Test func twentyKillsAtRandomPointsNeverCorruptOrDuplicate() throws {
         try #require(access(Self.executable, X_OK) == 0, "\(Self.executable) is missing: run the tests with `swift test`")
         let folder = TemporaryFolder()
-        let resampler = try Resampler(sampleCSV: Self.root + "/examples/consultation/consultation.csv",
-                                      idColumn: "id_repondant", questionColumns: ["q1", "q2", "q3", "q4", "q5"])
         let total = 3_000
-        let csv = folder.write("kills.csv", resampler.csv(answers: total, seed: 20))
+        let csv = try Self.sample(answers: total, seed: 20, in: folder, as: "kills.csv")
         let killed = folder.path + "/killed.sqlite", clean = folder.path + "/clean.sqlite"
-        var random = TestRandom(state: 2026)
+        var random = SeededGenerator(seed: 2026)
         var previous = 0
         var killedMidRun = 0
         for round in 1...20 {
             var victim = Self.launch(Self.arguments(csv, killed))
-            usleep(UInt32(random.next(in: 20_000...1_200_000)))
+            usleep(UInt32(Int.random(in: 20_000...1_200_000, using: &random)))
             if victim.isRunning() { killedMidRun += 1 }
             kill(victim.pid, SIGKILL)
             victim.wait()
@@ -148,10 +152,8 @@ import Glibc
     @Test func twoRunsAtOnceOnOneDatabaseTakeTurns() throws {
         try #require(access(C.executable, X_OK) == 0, "\(C.executable) is missing: run the tests with `swift test`")
         let folder = TemporaryFolder()
-        let resampler = try Resampler(sampleCSV: C.root + "/examples/consultation/consultation.csv",
-                                      idColumn: "id_repondant", questionColumns: ["q1", "q2", "q3", "q4", "q5"])
         let total = 1_500
-        let csv = folder.write("both.csv", resampler.csv(answers: total, seed: 5))
+        let csv = try C.sample(answers: total, seed: 5, in: folder, as: "both.csv")
         let db = folder.path + "/shared.sqlite"
         var first = C.launch(C.arguments(csv, db))
         var second = C.launch(C.arguments(csv, db))
@@ -169,10 +171,8 @@ import Glibc
     @Test func serveKeepsAnsweringWhileARunWrites() throws {
         try #require(access(C.executable, X_OK) == 0, "\(C.executable) is missing: run the tests with `swift test`")
         let folder = TemporaryFolder()
-        let resampler = try Resampler(sampleCSV: C.root + "/examples/consultation/consultation.csv",
-                                      idColumn: "id_repondant", questionColumns: ["q1", "q2", "q3", "q4", "q5"])
-        let small = folder.write("small.csv", resampler.csv(answers: 100, seed: 1))
-        let big = folder.write("big.csv", resampler.csv(answers: 4_000, seed: 2))
+        let small = try C.sample(answers: 100, seed: 1, in: folder, as: "small.csv")
+        let big = try C.sample(answers: 4_000, seed: 2, in: folder, as: "big.csv")
         let db = folder.path + "/live.sqlite"
         #expect(runProcess(C.executable, C.arguments(small, db)) == 0)
 

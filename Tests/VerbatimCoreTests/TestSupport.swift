@@ -108,18 +108,3 @@ func httpGet(port: UInt16, _ path: String) -> (status: Int, body: String)? {
     let headerEnd = response.indices.dropLast(3).first { response[$0..<($0 + 4)].elementsEqual([13, 10, 13, 10]) }
     return (status, headerEnd.map { String(decoding: response[($0 + 4)...], as: UTF8.self) } ?? "")
 }
-
-/// A small deterministic generator for test schedules (SplitMix64).
-struct TestRandom {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func next(in range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.count))
-    }
-}
