@@ -12,20 +12,7 @@
 # Environment: VERBATIM_BIN (default .build/release/verbatim; build it with `make release`, this
 # script never builds).
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-venv=$here/.venv
-verbatim=${VERBATIM_BIN:-$root/.build/release/verbatim}
-
-if [ ! -x "$venv/bin/python" ]; then
-  echo "run-discovery: creating $venv" >&2
-  python3 -m venv "$venv"
-fi
-if ! cmp -s "$here/requirements.txt" "$venv/requirements.installed"; then
-  echo "run-discovery: installing requirements.txt (spaCy, simplemma, two French models, scikit-learn: ~150 MB)" >&2
-  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$here/requirements.txt"
-  cp "$here/requirements.txt" "$venv/requirements.installed"
-fi
+source "$(dirname "$0")/setup.sh"
 if [ ! -x "$verbatim" ]; then
   echo "run-discovery: no Verbatim binary at $verbatim (make release)" >&2
   exit 1

@@ -11,23 +11,7 @@
 # Environment: VERBATIM_UD (default ../shared/ud next to the repository), VERBATIM_BIN
 # (default .build/release/verbatim; build it with `make release`, this script never builds).
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-venv=$here/.venv
-ud=${VERBATIM_UD:-$root/../shared/ud}
-corpus=$root/Benchmarks/corpus/fr-1M.txt
-verbatim=${VERBATIM_BIN:-$root/.build/release/verbatim}
-
-if [ ! -x "$venv/bin/python" ]; then
-  echo "run-peers: creating $venv" >&2
-  python3 -m venv "$venv"
-fi
-if ! cmp -s "$here/requirements.txt" "$venv/requirements.installed"; then
-  echo "run-peers: installing requirements.txt (spaCy, simplemma, two French models: ~100 MB)" >&2
-  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$here/requirements.txt"
-  cp "$here/requirements.txt" "$venv/requirements.installed"
-fi
-[ -s "$corpus" ] || "$root/Benchmarks/corpus/make-corpus.sh" "$ud" "$corpus"
+source "$(dirname "$0")/setup.sh"
 
 exec "$venv/bin/python" "$here/peers.py" --ud "$ud" --corpus "$corpus" --verbatim "$verbatim" \
   --out "$here/results-latest.json" "$@"
