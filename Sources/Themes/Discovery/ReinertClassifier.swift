@@ -34,21 +34,27 @@ public enum ReinertClassifier {
 
     /// Splits documents in two; both halves sorted ascending.
     static func split(_ docs: [Int], _ matrix: TermMatrix, seed: UInt64) -> ([Int], [Int]) {
-        // Local term ids for terms used at least twice in this class.
-        var counts: [Int32: Int] = [:]
-        for d in docs { for t in matrix.rows[d] { counts[t, default: 0] += 1 } }
-        let kept = counts.filter { $0.value >= 2 }.keys.sorted()
-        var local: [Int32: Int] = [:]
-        for (i, t) in kept.enumerated() { local[t] = i }
-        let rows: [[Int]] = docs.map { matrix.rows[$0].compactMap { local[$0] } }
-        let v = kept.count
+        // Local term ids for terms used at least twice in this class (dense arrays, not hashing).
+        var counts = [Int](repeating: 0, count: matrix.terms.count)
+        for d in docs { for t in matrix.rows[d] { counts[Int(t)] += 1 } }
+        var local = [Int](repeating: -1, count: matrix.terms.count)
+        var v = 0
+        for t in counts.indices where counts[t] >= 2 { local[t] = v; v += 1 }
         guard v >= 2 else { return (docs, []) }
+        // The class's rows as one flat array of local ids with offsets.
+        var offsets = [Int](repeating: 0, count: docs.count + 1)
+        var flat: [Int] = []
+        for (i, d) in docs.enumerated() {
+            for t in matrix.rows[d] where local[Int(t)] >= 0 { flat.append(local[Int(t)]) }
+            offsets[i + 1] = flat.count
+        }
+        let rows = FlatRows(offsets: offsets, terms: flat)
         let coordinates = firstAxis(rows, termCount: v, seed: seed)
         let order = docs.indices.sorted { coordinates[$0] != coordinates[$1] ? coordinates[$0] < coordinates[$1] : $0 < $1 }
 
         // Best cut among evenly spaced ranks, by the χ² of the 2 × terms table.
         var colTotals = [Int](repeating: 0, count: v)
-        for r in rows { for t in r { colTotals[t] += 1 } }
+        for t in flat { colTotals[t] += 1 }
         var left = [Int](repeating: 0, count: v)
         var leftTotal = 0
         var bestCut = order.count / 2, bestChi2 = -1.0
@@ -66,13 +72,21 @@ public enum ReinertClassifier {
         // Reassignment: each excerpt goes to the half whose smoothed term profile gives it the
         // higher likelihood; a few passes.
         for _ in 0..<4 {
-            var countsBySide = [[Double]](repeating: [Double](repeating: 0.5, count: v), count: 2)
-            var totals = [Double](repeating: 0.5 * Double(v), count: 2)
-            for (i, r) in rows.enumerated() { let s = side[i] ? 1 : 0; for t in r { countsBySide[s][t] += 1; totals[s] += 1 } }
-            let logs = (0..<2).map { s in countsBySide[s].map { log($0 / totals[s]) } }
+            var countsFirst = [Double](repeating: 0.5, count: v), countsSecond = [Double](repeating: 0.5, count: v)
+            var totalFirst = 0.5 * Double(v), totalSecond = 0.5 * Double(v)
+            for i in docs.indices {
+                if side[i] {
+                    for t in rows[i] { countsSecond[t] += 1; totalSecond += 1 }
+                } else {
+                    for t in rows[i] { countsFirst[t] += 1; totalFirst += 1 }
+                }
+            }
+            let logFirst = countsFirst.map { log($0 / totalFirst) }, logSecond = countsSecond.map { log($0 / totalSecond) }
             var moved = 0
-            for (i, r) in rows.enumerated() where !r.isEmpty {
-                let a = r.reduce(0.0) { $0 + logs[0][$1] }, b = r.reduce(0.0) { $0 + logs[1][$1] }
+            for i in docs.indices where !rows[i].isEmpty {
+                var a = 0.0, b = 0.0
+                for t in rows[i] { a += logFirst[t] }
+                for t in rows[i] { b += logSecond[t] }
                 let wantSecond = b > a
                 if wantSecond != side[i] { side[i] = wantSecond; moved += 1 }
             }
@@ -83,15 +97,17 @@ public enum ReinertClassifier {
         return (first, second)
     }
 
+    /// Rows of local term ids stored end to end: row `i` is `terms[offsets[i]..<offsets[i + 1]]`.
+    struct FlatRows {
+        let offsets: [Int]
+        let terms: [Int]
+        var count: Int { offsets.count - 1 }
+        subscript(i: Int) -> ArraySlice<Int> { terms[offsets[i]..<offsets[i + 1]] }
+    }
+
     /// Row coordinates on the first correspondence-analysis axis (power iteration on SᵀS).
-    static func firstAxis(_ rows: [[Int]], termCount v: Int, seed: UInt64) -> [Double] {
-        // The rows as one flat array with offsets (no per-row array traffic in the 40 passes);
-        // the arithmetic runs in the same order as over the nested arrays.
-        var offsets = [Int](repeating: 0, count: rows.count + 1)
-        for (i, r) in rows.enumerated() { offsets[i + 1] = offsets[i] + r.count }
-        var flat = [Int]()
-        flat.reserveCapacity(offsets[rows.count])
-        for r in rows { flat.append(contentsOf: r) }
+    static func firstAxis(_ rows: FlatRows, termCount v: Int, seed: UInt64) -> [Double] {
+        let offsets = rows.offsets, flat = rows.terms
         var colSums = [Double](repeating: 0, count: v)
         for t in flat { colSums[t] += 1 }
         let total = Double(flat.count)
