@@ -10,22 +10,44 @@ public struct TermMatrix: Sendable {
 
     /// Builds the matrix; `ignore` lists words that never become terms (stopwords).
     public init(documents: [[String]], ignore: Set<String>, minimumDocuments: Int = 3, minimumLength: Int = 3) {
-        var df: [String: Int] = [:]
-        for doc in documents {
-            for word in Set(doc) where word.count >= minimumLength && !ignore.contains(word) && !word.allSatisfy(\.isNumber) {
-                df[word, default: 0] += 1
+        // One hash per word occurrence: words get provisional ids in order of appearance (-1 for
+        // words that can never be terms), rows are deduplicated with the last document seen.
+        var provisional: [String: Int32] = [:]
+        var words: [String] = []
+        var df: [Int] = []
+        var lastDocument: [Int] = []
+        var rows: [[Int32]] = []
+        rows.reserveCapacity(documents.count)
+        for (d, doc) in documents.enumerated() {
+            var row: [Int32] = []
+            for word in doc {
+                let id: Int32
+                if let known = provisional[word] {
+                    id = known
+                } else {
+                    let eligible = word.count >= minimumLength && !ignore.contains(word) && !word.allSatisfy(\.isNumber)
+                    id = eligible ? Int32(words.count) : -1
+                    provisional[word] = id
+                    if eligible { words.append(word); df.append(0); lastDocument.append(-1) }
+                }
+                guard id >= 0, lastDocument[Int(id)] != d else { continue }
+                lastDocument[Int(id)] = d
+                df[Int(id)] += 1
+                row.append(id)
             }
+            rows.append(row)
         }
-        let kept = df.filter { $0.value >= minimumDocuments }.keys.sorted()
-        var id: [String: Int32] = [:]
-        for (i, t) in kept.enumerated() { id[t] = Int32(i) }
+        // Terms in at least `minimumDocuments` documents, sorted, so that ids are deterministic.
+        let kept = words.indices.filter { df[$0] >= minimumDocuments }.sorted { words[$0] < words[$1] }
+        var final = [Int32](repeating: -1, count: words.count)
+        for (i, p) in kept.enumerated() { final[p] = Int32(i) }
         var freq = [Int](repeating: 0, count: kept.count)
-        rows = documents.map { doc in
-            let ids = Array(Set(doc.compactMap { id[$0] })).sorted()
+        self.rows = rows.map { row in
+            let ids = row.compactMap { final[Int($0)] >= 0 ? final[Int($0)] : nil }.sorted()
             for t in ids { freq[Int(t)] += 1 }
             return ids
         }
-        terms = kept
+        terms = kept.map { words[$0] }
         documentFrequency = freq
     }
 }
