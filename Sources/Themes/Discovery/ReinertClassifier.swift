@@ -116,42 +116,47 @@ public enum ReinertClassifier {
         let rowMass = (0..<n).map { Double(offsets[$0 + 1] - offsets[$0]) / total }
         let colMass = colSums.map { $0 / total }
         var rng = SeededGenerator(seed: seed)
-        var vec = (0..<v).map { _ in Double(rng.next() % 1_000_003) / 1_000_003.0 - 0.5 }
-        var u = [Double](repeating: 0, count: n)
-        var w = [Double](repeating: 0, count: v)
-        var z = [Double](repeating: 0, count: n)
-        var next = [Double](repeating: 0, count: v)
+        let initial = (0..<v).map { _ in Double(rng.next() % 1_000_003) / 1_000_003.0 - 0.5 }
+        // Scratch vectors as raw buffers: no array uniqueness or exclusivity checks in the passes.
+        let vec = UnsafeMutableBufferPointer<Double>.allocate(capacity: v)
+        let w = UnsafeMutableBufferPointer<Double>.allocate(capacity: v)
+        let next = UnsafeMutableBufferPointer<Double>.allocate(capacity: v)
+        let u = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+        let z = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+        defer { for buffer in [vec, w, next, u, z] { buffer.deallocate() } }
+        _ = vec.initialize(from: initial)
+        u.initialize(repeating: 0)
         flat.withUnsafeBufferPointer { terms in
             offsets.withUnsafeBufferPointer { offsets in
-                for _ in 0..<40 {
-                    // u = S v
-                    for j in 0..<v { w[j] = colMass[j] > 0 ? vec[j] / colMass[j].squareRoot() : 0 }
-                    var cw = 0.0
-                    for j in 0..<v { cw += colMass[j] * w[j] }
-                    w.withUnsafeBufferPointer { w in
-                        for i in 0..<n where rowMass[i] > 0 {
-                            var sum = 0.0
-                            for k in offsets[i]..<offsets[i + 1] { sum += w[terms[k]] }
-                            u[i] = (sum / total - rowMass[i] * cw) / rowMass[i].squareRoot()
+                rowMass.withUnsafeBufferPointer { rowMass in
+                    colMass.withUnsafeBufferPointer { colMass in
+                        for _ in 0..<40 {
+                            // u = S v
+                            for j in 0..<v { w[j] = colMass[j] > 0 ? vec[j] / colMass[j].squareRoot() : 0 }
+                            var cw = 0.0
+                            for j in 0..<v { cw += colMass[j] * w[j] }
+                            for i in 0..<n where rowMass[i] > 0 {
+                                var sum = 0.0
+                                for k in offsets[i]..<offsets[i + 1] { sum += w[terms[k]] }
+                                u[i] = (sum / total - rowMass[i] * cw) / rowMass[i].squareRoot()
+                            }
+                            // vec = Sᵀ u
+                            for i in 0..<n { z[i] = rowMass[i] > 0 ? u[i] / rowMass[i].squareRoot() : 0 }
+                            var rz = 0.0
+                            for i in 0..<n { rz += rowMass[i] * z[i] }
+                            for j in 0..<v { next[j] = 0 }
+                            for i in 0..<n {
+                                let zi = z[i]
+                                for k in offsets[i]..<offsets[i + 1] { next[terms[k]] += zi }
+                            }
+                            for j in 0..<v { next[j] = colMass[j] > 0 ? (next[j] / total - colMass[j] * rz) / colMass[j].squareRoot() : 0 }
+                            var squares = 0.0
+                            for j in 0..<v { squares += next[j] * next[j] }
+                            let norm = squares.squareRoot()
+                            guard norm > 0 else { break }
+                            for j in 0..<v { vec[j] = next[j] / norm }
                         }
                     }
-                    // vec = Sᵀ u
-                    for i in 0..<n { z[i] = rowMass[i] > 0 ? u[i] / rowMass[i].squareRoot() : 0 }
-                    var rz = 0.0
-                    for i in 0..<n { rz += rowMass[i] * z[i] }
-                    for j in 0..<v { next[j] = 0 }
-                    next.withUnsafeMutableBufferPointer { next in
-                        for i in 0..<n {
-                            let zi = z[i]
-                            for k in offsets[i]..<offsets[i + 1] { next[terms[k]] += zi }
-                        }
-                    }
-                    for j in 0..<v { next[j] = colMass[j] > 0 ? (next[j] / total - colMass[j] * rz) / colMass[j].squareRoot() : 0 }
-                    var squares = 0.0
-                    for j in 0..<v { squares += next[j] * next[j] }
-                    let norm = squares.squareRoot()
-                    guard norm > 0 else { break }
-                    for j in 0..<v { vec[j] = next[j] / norm }
                 }
             }
         }
