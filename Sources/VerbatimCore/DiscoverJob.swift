@@ -27,6 +27,7 @@ public enum DiscoverJob {
 
     public struct Result {
         public var clusters: [DiscoveredCluster]
+        /// Texts of the representative excerpts (`DiscoveredCluster.representatives`); empty for the others.
         public var texts: [String]
         /// Excerpt ids, parallel to `texts`.
         public var excerptIDs: [Int64]
@@ -39,22 +40,29 @@ public enum DiscoverJob {
         let store = try QuoteStore(path: database, readOnly: true)
         let consultation = try store.resolveConsultation(options.consultation)
         let statement = try store.database.prepare("""
-            SELECT e.lemmas, e.text, e.id FROM excerpt e JOIN answer a ON a.id = e.answerId JOIN respondent r ON r.id = a.respondentId
+            SELECT e.lemmas, e.id FROM excerpt e JOIN answer a ON a.id = e.answerId JOIN respondent r ON r.id = a.respondentId
             WHERE r.consultationId = ? \(options.all ? "" : "AND NOT EXISTS (SELECT 1 FROM excerptTheme t WHERE t.excerptId = e.id)")
             ORDER BY e.id
             """)
         try statement.bind([.int(consultation)])
-        var documents: [[String]] = [], texts: [String] = [], ids: [Int64] = []
+        var documents: [[String]] = [], ids: [Int64] = []
         while try statement.step() {
             documents.append(statement.text(0).split(separator: " ").map(String.init))
-            texts.append(statement.text(1))
-            ids.append(statement.int64(2))
+            ids.append(statement.int64(1))
         }
         let ignore = ignoredLemmas.union(lexicon.stopwordList.map(FoldedWords.fold))
         let matrix = TermMatrix(documents: documents, ignore: ignore)
         let clusters = options.method == .reinert
             ? ReinertClassifier.cluster(matrix, k: options.k, seed: options.seed)
             : SphericalKMeans.cluster(matrix, k: options.k, seed: options.seed)
+        // Only the representative excerpts are shown: read their texts alone.
+        var texts = [String](repeating: "", count: ids.count)
+        let textOf = try store.database.prepare("SELECT text FROM excerpt WHERE id = ?")
+        for d in Set(clusters.flatMap(\.representatives)).sorted() {
+            try textOf.bind([.int(ids[d])])
+            if try textOf.step() { texts[d] = textOf.text(0) }
+            textOf.reset()
+        }
         let taxonomy = setup.tagger.taxonomy
         let nearest = clusters.map { cluster -> String? in
             var score: [String: Double] = [:]
@@ -62,7 +70,7 @@ public enum DiscoverJob {
             return score.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
         }
         return Result(clusters: clusters, texts: texts, excerptIDs: ids, nearestTheme: nearest,
-                      clustered: clusters.reduce(0) { $0 + $1.members.count }, excerptsRead: texts.count)
+                      clustered: clusters.reduce(0) { $0 + $1.members.count }, excerptsRead: ids.count)
     }
 
     public static func render(_ r: Result, options: Options) -> String {
