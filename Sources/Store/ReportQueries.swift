@@ -51,7 +51,7 @@ public enum ReportQueries {
         }
     }
 
-    /// The latest finished run (provenance of the stored analysis).
+    /// A finished run (provenance of the stored analysis).
     public struct RunInfo: Sendable, Equatable {
         public var id: Int64
         public var startedAt: String
@@ -68,6 +68,10 @@ public enum ReportQueries {
         /// All runs of the consultation, and those that never finished (interrupted).
         public var runs: Int
         public var unfinishedRuns: Int
+        /// `import`, or `rerun` for `verbatim run --rerun`.
+        public var kind = "import"
+        /// Scores on the `--gold` file (JSON), when measured.
+        public var scores: String?
 
         public init(id: Int64, startedAt: String, finishedAt: String, toolVersion: String, stagesJSON: String,
                     lexiconsJSON: String, settingsJSON: String, sourceFile: String, sourceSha256: String, answersRead: Int,
@@ -210,19 +214,27 @@ public enum ReportQueries {
 
     /// The latest finished run of the consultation, nil when none finished.
     public static func latestRun(_ store: QuoteStore, consultation id: Int64) throws -> RunInfo? {
+        try finishedRun(store, consultation: id, run: nil)
+    }
+
+    /// The finished run `run` of the consultation (nil: the latest), or nil when there is none.
+    public static func finishedRun(_ store: QuoteStore, consultation id: Int64, run: Int64?) throws -> RunInfo? {
         let db = store.database
         let runs = Int(try db.scalarInt("SELECT count(*) FROM run WHERE consultationId = ?", [.int(id)]) ?? 0)
         let unfinished = Int(try db.scalarInt("SELECT count(*) FROM run WHERE consultationId = ? AND finishedAt IS NULL", [.int(id)]) ?? 0)
         let s = try db.prepare("""
             SELECT id, startedAt, finishedAt, toolVersion, stages, lexicons, settings, sourceFile, sourceSha256,
-                   coalesce(answersRead, 0), coalesce(excerptsAdded, 0)
-            FROM run WHERE consultationId = ? AND finishedAt IS NOT NULL ORDER BY id DESC LIMIT 1
+                   coalesce(answersRead, 0), coalesce(excerptsAdded, 0), kind, scores
+            FROM run WHERE consultationId = ? AND finishedAt IS NOT NULL AND (?2 IS NULL OR id = ?2) ORDER BY id DESC LIMIT 1
             """)
-        try s.bind([.int(id)])
+        try s.bind([.int(id), run.map(SQLiteValue.int) ?? .null])
         guard try s.step() else { return nil }
-        return RunInfo(id: s.int64(0), startedAt: s.text(1), finishedAt: s.text(2), toolVersion: s.text(3), stagesJSON: s.text(4),
-                       lexiconsJSON: s.text(5), settingsJSON: s.text(6), sourceFile: s.text(7), sourceSha256: s.text(8),
-                       answersRead: s.int(9), excerptsAdded: s.int(10), runs: runs, unfinishedRuns: unfinished)
+        var info = RunInfo(id: s.int64(0), startedAt: s.text(1), finishedAt: s.text(2), toolVersion: s.text(3), stagesJSON: s.text(4),
+                           lexiconsJSON: s.text(5), settingsJSON: s.text(6), sourceFile: s.text(7), sourceSha256: s.text(8),
+                           answersRead: s.int(9), excerptsAdded: s.int(10), runs: runs, unfinishedRuns: unfinished)
+        info.kind = s.text(11)
+        info.scores = s.isNull(12) ? nil : s.text(12)
+        return info
     }
 
     /// Every stored theme, by id.

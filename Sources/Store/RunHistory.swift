@@ -28,28 +28,6 @@ extension QuoteStore {
         try database.prepare("UPDATE run SET scores = ? WHERE id = ?").run([.text(json), .int(run)])
     }
 
-    /// One run as `verbatim diff` describes it.
-    public struct RunSummary: Sendable, Equatable {
-        public var id: Int64
-        public var kind: String
-        public var startedAt: String
-        public var finishedAt: String?
-        public var lexicons: String
-        public var scores: String?
-    }
-
-    /// The run `id` of `consultation`, or nil.
-    public func runSummary(_ id: Int64, consultation: Int64) throws -> RunSummary? {
-        let statement = try database.prepare("""
-            SELECT id, kind, startedAt, finishedAt, lexicons, scores FROM run WHERE id = ? AND consultationId = ?
-            """)
-        try statement.bind([.int(id), .int(consultation)])
-        guard try statement.step() else { return nil }
-        return RunSummary(id: statement.int64(0), kind: statement.text(1), startedAt: statement.text(2),
-                          finishedAt: statement.isNull(3) ? nil : statement.text(3), lexicons: statement.text(4),
-                          scores: statement.isNull(5) ? nil : statement.text(5))
-    }
-
     /// The ids of the finished runs of a consultation, oldest first.
     public func finishedRuns(consultation: Int64) throws -> [Int64] {
         let statement = try database.prepare("SELECT id FROM run WHERE consultationId = ? AND finishedAt IS NOT NULL ORDER BY id")

@@ -111,6 +111,10 @@ public struct Redactor {
                                               "magasin", "boutique", "restaurant", "pharmacie", "boulangerie", "garage"]
     /// Nouns of eponyms ("syndrome de Diogène", "maladie d'Alzheimer").
     static let eponymNouns: Set<String> = ["syndrome", "maladie", "loi", "plan", "théorème", "effet", "prix"]
+    /// Punctuation that may stand between a sentence end and the next word ("« Kevin", "(Nadia").
+    static let openers: Set<String> = ["\"", "«", "»", "(", "-", "–", "—", "'", "“", "”", "*"]
+    /// Punctuation after which a capital says nothing about a name.
+    static let sentenceEnds: Set<String> = [".", "!", "?", "…", ":", "...", ";"]
     /// Civilities that cannot be another word ("me" is also a pronoun, "m" an elided one).
     static let strongCivilities: Set<String> = ["m.", "mr", "mr.", "mme", "mme.", "mlle", "mlle.", "monsieur", "madame",
                                                 "mademoiselle", "dr", "dr.", "docteur"]
@@ -287,12 +291,10 @@ struct TokenScan {
     /// Whether token `k` starts a sentence, a line or a list item (its capital says nothing).
     func startsSentence(_ k: Int) -> Bool {
         var j = k - 1
-        while j >= 0 && tokens[j].kind == .punct && ["\"", "«", "»", "(", "-", "–", "—", "'", "“", "”", "*"].contains(tokens[j].norm) {
-            j -= 1
-        }
+        while j >= 0 && tokens[j].kind == .punct && R.openers.contains(tokens[j].norm) { j -= 1 }
         guard j >= 0 else { return true }
         if tokens[j].excerptIndex != tokens[k].excerptIndex { return true }
-        return tokens[j].kind == .punct && [".", "!", "?", "…", ":", "...", ";"].contains(tokens[j].norm)
+        return tokens[j].kind == .punct && R.sentenceEnds.contains(tokens[j].norm)
     }
 
     /// A capitalised word that may belong to a name: listed, or unknown to the lexicons as a

@@ -129,8 +129,9 @@ public enum DiffJob {
         guard let a, let b else {
             throw VerbatimError.badOption(option: "RUN_A RUN_B", reason: "\(database) has \(runs.count) finished run(s); two are needed")
         }
-        guard let ra = try store.runSummary(a, consultation: consultationID), let rb = try store.runSummary(b, consultation: consultationID) else {
-            throw VerbatimError.badOption(option: "RUN_A RUN_B", reason: "no run \(a) or \(b) in this consultation; its runs: "
+        guard let ra = try ReportQueries.finishedRun(store, consultation: consultationID, run: a),
+              let rb = try ReportQueries.finishedRun(store, consultation: consultationID, run: b) else {
+            throw VerbatimError.badOption(option: "RUN_A RUN_B", reason: "no finished run \(a) or \(b) in this consultation; its finished runs: "
                                           + runs.map(String.init).joined(separator: ", "))
         }
         let diff = try RunDiff.between(a, b, consultation: consultationID, store: store)
@@ -139,7 +140,7 @@ public enum DiffJob {
 
     static func themes(_ t: [String]?) -> String { t.map { $0.isEmpty ? "∅" : $0.joined(separator: ";") } ?? "(new)" }
 
-    static func table(_ d: RunDiff, _ a: QuoteStore.RunSummary, _ b: QuoteStore.RunSummary, limit: Int) -> String {
+    static func table(_ d: RunDiff, _ a: ReportQueries.RunInfo, _ b: ReportQueries.RunInfo, limit: Int) -> String {
         let themeChanges = d.changes.filter { $0.themesBefore != $0.themesAfter }.count
         let intentChanges = d.changes.filter { $0.intentBefore != $0.intentAfter }.count
         var out = "runs      \(a.id) (\(a.kind), \(a.startedAt)) → \(b.id) (\(b.kind), \(b.startedAt))\n"
@@ -169,7 +170,7 @@ public enum DiffJob {
         return value == "null" ? nil : String(value)
     }
 
-    static func json(_ d: RunDiff, _ a: QuoteStore.RunSummary, _ b: QuoteStore.RunSummary) -> String {
+    static func json(_ d: RunDiff, _ a: ReportQueries.RunInfo, _ b: ReportQueries.RunInfo) -> String {
         func list(_ t: [String]?) -> String { t.map { "[" + $0.map(TextOutput.jsonString).joined(separator: ",") + "]" } ?? "null" }
         func opt(_ s: String?) -> String { s.map(TextOutput.jsonString) ?? "null" }
         let changes = d.changes.map { c in
