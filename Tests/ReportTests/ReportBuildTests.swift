@@ -69,6 +69,7 @@ let options = ReportOptions(
 @Suite struct ReportBuildTests {
     @Test func readsTheFiguresOfTheStore() throws {
         let file = TemporaryDatabase()
+        defer { withExtendedLifetime(file) {} }   // the files are unlinked when it goes away
         let store = try reportStore(file)
         let data = try ReportData.load(store: store, consultation: nil, field: nil)
         #expect(data.overview.consultation == "Grande <consultation>")
@@ -117,6 +118,7 @@ let options = ReportOptions(
 
     @Test func reportIsSelfContainedEscapedAndComplete() throws {
         let file = TemporaryDatabase()
+        defer { withExtendedLifetime(file) {} }   // the files are unlinked when it goes away
         let store = try reportStore(file)
         let data = try ReportData.load(store: store, consultation: nil, field: nil)
         let html = ReportBuilder.build(data, options: options)
@@ -178,6 +180,7 @@ let options = ReportOptions(
 
     @Test func quotesSkipRepeatedTexts() throws {
         let file = TemporaryDatabase()
+        defer { withExtendedLifetime(file) {} }   // the files are unlinked when it goes away
         let store = try QuoteStore(path: file.path)
         let consultation = try store.consultationID(named: "c", create: true)
         try store.upsertThemes([("loyer-charges", "Loyer", "")])
@@ -199,6 +202,7 @@ let options = ReportOptions(
 
     @Test func clustersSectionIsOptional() throws {
         let file = TemporaryDatabase()
+        defer { withExtendedLifetime(file) {} }   // the files are unlinked when it goes away
         let data = try ReportData.load(store: try reportStore(file), consultation: nil, field: nil)
         let html = ReportBuilder.build(data, options: ReportOptions(generator: "Verbatim test"))
         #expect(!html.contains("Discovered clusters"))
