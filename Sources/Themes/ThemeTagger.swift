@@ -174,9 +174,8 @@ public struct ThemeTagger: Sendable {
         }
         var found: [Int: (terms: [Int], allNegated: Bool)] = [:]
         var order: [Int] = []
-        for m in taxonomy.terms.matches(in: words) {
+        for m in firedTerms(words, excluded: excluded) {
             let theme = taxonomy.termTheme[m.phrase]
-            if excluded.contains(where: { $0.theme == theme && $0.range.lowerBound <= m.start && m.end <= $0.range.upperBound }) { continue }
             let denied = (m.start..<m.end).allSatisfy { negated[$0] }
             if var f = found[theme] {
                 if !f.terms.contains(m.phrase) { f.terms.append(m.phrase) }
@@ -196,6 +195,15 @@ public struct ThemeTagger: Sendable {
                                        evidence: f.terms.map { taxonomy.terms.phrases[$0].text }, negated: f.allNegated))
         }
         return out.sorted { $0.theme < $1.theme }
+    }
+
+    /// The term matches that count: every match of a term not inside an exclude of its theme.
+    func firedTerms(_ words: [MatchToken], excluded: [(theme: Int, range: Range<Int>)]? = nil) -> [(phrase: Int, start: Int, end: Int)] {
+        let excluded = excluded ?? taxonomy.excludes.matches(in: words).map { (taxonomy.excludeTheme[$0.phrase], $0.start..<$0.end) }
+        return taxonomy.terms.matches(in: words).filter { m in
+            let theme = taxonomy.termTheme[m.phrase]
+            return !excluded.contains { $0.theme == theme && $0.range.lowerBound <= m.start && m.end <= $0.range.upperBound }
+        }
     }
 
     /// The exclude phrase matching exactly `range` (for the trace).

@@ -43,4 +43,35 @@ public enum TaxonomyJob {
         out += "answer: themes \(answer.themeIDs.isEmpty ? "none" : answer.themeIDs.joined(separator: ";")); intent \(answer.intent.rawValue)\n"
         return out
     }
+
+    /// Per theme: answers labelled, tagged, missed and wrongly tagged in a labelled file; the
+    /// terms that fire mostly outside their theme (precision below `weakBelow`, at least two
+    /// wrong answers); and suggested terms for the missed answers (`TaxonomyAudit`), as rows to
+    /// paste into the taxonomy file after review. `theme` limits the report to one theme.
+    public static func audit(gold path: String, setup: ThemeSetup, theme: String?, weakBelow: Double = 0.5,
+                             minFixes: Int = 2, minPrecision: Double = 0.6) throws -> String {
+        let ids = setup.tagger.taxonomy.themes.map(\.id)
+        if let theme, !ids.contains(theme) {
+            throw ThemeError(file: setup.tagger.taxonomy.file, line: 0,
+                             message: "no theme '\(theme)' (themes: \(ids.joined(separator: ", ")))")
+        }
+        let answers = try ThemeBench.goldAnswers(path)
+        let audit = TaxonomyAudit(tagger: setup.tagger, analyzer: setup.analyzer,
+                                  answers: answers.map { ($0.text, $0.themes) },
+                                  stopwords: setup.analyzer.lemmatizer?.lexicon.stopwordList ?? [],
+                                  minFixes: minFixes, minPrecision: minPrecision)
+        var out = "\(path): \(answers.count) answers\n"
+        for figures in audit.themes where theme == nil || figures.theme == theme {
+            out += "\n\(figures.theme): labelled \(figures.gold), tagged \(figures.tagged), missed \(figures.missed), wrong \(figures.wrong)\n"
+            let weak = audit.terms.filter { $0.theme == figures.theme && $0.fired - $0.right >= 2 && $0.precision < weakBelow }
+                .sorted { ($0.precision, $0.term) < ($1.precision, $1.term) }
+            for t in weak {
+                out += "  weak term  '\(t.term)': fired in \(t.fired) answers, \(t.right) labelled \(t.theme)\n"
+            }
+            for s in audit.suggestions where s.theme == figures.theme {
+                out += "  suggest    \(s.theme)\tterm\t\(s.term)\t1    # finds \(s.fixes) missed; \(s.right) of its \(s.occurrences) answers labelled \(s.theme)\n"
+            }
+        }
+        return out
+    }
 }

@@ -118,20 +118,27 @@ public enum ThemeBench {
     /// Scores a tagger on a labelled TSV (columns id, text, themes, optional intent); also returns
     /// the answers' texts.
     public static func evaluate(gold path: String, analyzer: TextAnalyzer, tagger: ThemeTagger) throws -> (Result, [String]) {
+        let answers = try goldAnswers(path)
+        var predicted: [(themes: Set<String>, intent: String)] = []
+        for answer in answers {
+            let tags = tagger.tag(analyzer.analyze(answer.text)).answer
+            predicted.append((Set(tags.themeIDs), tags.intent.rawValue))
+        }
+        return (score(gold: answers.map { ($0.themes, $0.intent) }, predicted: predicted, themeIDs: tagger.taxonomy.themes.map(\.id)),
+                answers.map(\.text))
+    }
+
+    /// The answers of a labelled TSV: columns `text`, `themes` (ids joined by ";") and optional `intent`.
+    public static func goldAnswers(_ path: String) throws -> [(text: String, themes: Set<String>, intent: String?)] {
         let table = try TableFile.read(file: path, bytes: try FileIO.readAll(path: path), options: TableFileOptions(format: .tsv))
         guard let ti = table.header.firstIndex(of: "text"), let hi = table.header.firstIndex(of: "themes") else {
             throw IngestError.missingColumn(file: path, name: table.header.contains("text") ? "themes" : "text", available: table.header)
         }
         let ii = table.header.firstIndex(of: "intent")
-        var gold: [(themes: Set<String>, intent: String?)] = []
-        var predicted: [(themes: Set<String>, intent: String)] = []
-        for record in table.records {
-            let themes = Set(record.fields[hi].split(separator: ";").map(String.init).filter { !$0.isEmpty })
-            gold.append((themes, ii.map { record.fields[$0] }))
-            let tags = tagger.tag(analyzer.analyze(record.fields[ti])).answer
-            predicted.append((Set(tags.themeIDs), tags.intent.rawValue))
+        return table.records.map { record in
+            (record.fields[ti], Set(record.fields[hi].split(separator: ";").map(String.init).filter { !$0.isEmpty }),
+             ii.map { record.fields[$0] })
         }
-        return (score(gold: gold, predicted: predicted, themeIDs: tagger.taxonomy.themes.map(\.id)), table.records.map { $0.fields[ti] })
     }
 
     /// The three headline figures as a JSON object (stored with a run).

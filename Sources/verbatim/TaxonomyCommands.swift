@@ -4,8 +4,8 @@ import VerbatimCore
 struct TaxonomyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "taxonomy",
-        abstract: "Check a theme taxonomy, explain how a text is tagged, promote a discovered class.",
-        subcommands: [TaxonomyLintCommand.self, TaxonomyExplainCommand.self, TaxonomyPromoteCommand.self]
+        abstract: "Check a theme taxonomy, explain how a text is tagged, audit it on labelled answers, promote a discovered class.",
+        subcommands: [TaxonomyLintCommand.self, TaxonomyExplainCommand.self, TaxonomyAuditCommand.self, TaxonomyPromoteCommand.self]
     )
 }
 
@@ -52,6 +52,51 @@ struct TaxonomyExplainCommand: ParsableCommand {
     func run() throws {
         let setup = try ThemeSetup(lexicons: files.lexicons, taxonomy: files.taxonomy, intents: files.intents)
         FileIO.writeStandardOutput(TaxonomyJob.explain(text, setup: setup))
+    }
+}
+
+struct TaxonomyAuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Measure each term on labelled answers and suggest terms for the answers the taxonomy missed.",
+        discussion: """
+            For each theme: answers labelled with it, tagged with it, missed and wrongly tagged; \
+            terms that fire mostly on answers without their theme ("weak term"); and words or \
+            phrases (lemmas) found in missed answers and rarely elsewhere ("suggest", written as a \
+            taxonomy row). Nothing is changed: review, edit the taxonomy, then measure again with \
+            `verbatim bench themes`. Audit on a tuning file, never on the file you report.
+
+            The gold file is a TSV with columns text and themes (ids joined by ";"), as for \
+            `verbatim bench themes`.
+
+            Example:
+              verbatim taxonomy audit --gold Benchmarks/data/themes-train.tsv --theme proprete
+            """
+    )
+
+    @Option(help: "The labelled TSV file (columns text, themes).")
+    var gold: String
+
+    @Option(help: "Report only this theme id.")
+    var theme: String?
+
+    @Option(help: "Suggest a term only when it is found in at least this many missed answers.")
+    var minFixes = 2
+
+    @Option(help: "Suggest a term only when at least this share of the answers holding it carry the theme.")
+    var minPrecision = 0.6
+
+    @OptionGroup var files: TaxonomyFiles
+
+    func validate() throws {
+        guard minFixes >= 1 else { throw ValidationError("--min-fixes must be at least 1") }
+        guard (0...1).contains(minPrecision) else { throw ValidationError("--min-precision must be between 0 and 1") }
+    }
+
+    func run() throws {
+        let setup = try ThemeSetup(lexicons: files.lexicons, taxonomy: files.taxonomy, intents: files.intents)
+        FileIO.writeStandardOutput(try TaxonomyJob.audit(gold: gold, setup: setup, theme: theme,
+                                                         minFixes: minFixes, minPrecision: minPrecision))
     }
 }
 
