@@ -7,6 +7,10 @@ public struct FoldedWord: Sendable, Equatable {
     public var lemma: String
     /// Index of the source token in the analyzed text.
     public var tokenIndex: Int
+    /// The folded lemma of the elided word just before ("de" in "d'accompagnement", "le" in
+    /// "l'ascenseur"): phrase matching lets a phrase word stand for it ("plus de" matches "plus
+    /// d'accompagnement"). Search ignores it.
+    public var elided: String? = nil
 }
 
 /// The one definition of which tokens count as words for search and themes, and how they fold:
@@ -25,11 +29,17 @@ public enum FoldedWords {
     public static func of(_ tokens: ArraySlice<Token>) -> [FoldedWord] {
         var out: [FoldedWord] = []
         out.reserveCapacity(tokens.count)
-        for i in tokens.indices where isWord(tokens[i]) {
+        var elided: String? = nil
+        for i in tokens.indices {
             let t = tokens[i]
+            guard isWord(t) else {
+                elided = t.kind == .word && t.flags.contains(.elided) ? t.lemma.map(CaseFolding.accentFolded) : nil
+                continue
+            }
             let form = CaseFolding.accentFolded(t.norm)
             let lemma = t.lemma.map { $0 == t.norm ? form : CaseFolding.accentFolded($0) } ?? form
-            out.append(FoldedWord(form: form, lemma: lemma, tokenIndex: i))
+            out.append(FoldedWord(form: form, lemma: lemma, tokenIndex: i, elided: elided))
+            elided = nil
         }
         return out
     }

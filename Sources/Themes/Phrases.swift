@@ -37,22 +37,32 @@ struct PhraseIndex: Sendable {
             for (round, ids) in [byLemma, byForm].enumerated() {
                 guard let ids else { continue }
                 for id in ids where round == 0 || !(byLemma?.contains(id) ?? false) {
-                    let words = phrases[id].words
-                    guard i + words.count <= tokens.count else { continue }
-                    var ok = true
-                    for k in 0..<words.count {
-                        let t = tokens[i + k]
-                        if t.lemma != words[k].lemma && t.form != words[k].form && t.lemma != words[k].form && t.form != words[k].lemma {
-                            ok = false
-                            break
-                        }
-                    }
-                    if ok { out.append((id, i, i + words.count)) }
+                    if let end = Self.match(phrases[id].words, tokens, at: i) { out.append((id, i, end)) }
                 }
             }
         }
         out.sort { $0.start != $1.start ? $0.start < $1.start : $0.phrase < $1.phrase }
         return out
+    }
+
+    /// The end of `words` matched from `tokens[start]`, or nil. A phrase word after the first may
+    /// be an elided word of the text: "plus de" matches "plus d'accompagnement", "porte de
+    /// l'immeuble" matches "porte d'immeuble".
+    static func match(_ words: [(lemma: String, form: String)], _ tokens: [MatchToken], at start: Int) -> Int? {
+        func same(_ a: String, _ w: (lemma: String, form: String)) -> Bool { a == w.lemma || a == w.form }
+        var j = start
+        var elisionUsed = false
+        for k in words.indices {
+            if j < tokens.count && (same(tokens[j].lemma, words[k]) || same(tokens[j].form, words[k])) {
+                j += 1
+                elisionUsed = false
+            } else if k > 0, j < tokens.count, !elisionUsed, let e = tokens[j].elided, same(e, words[k]) {
+                elisionUsed = true
+            } else {
+                return nil
+            }
+        }
+        return j
     }
 }
 
@@ -62,7 +72,13 @@ public enum PhraseCompiler {
     /// Words of a term: indexed tokens (words and numbers, not elided clitics), folded.
     static func compile(_ text: String, analyzer: TextAnalyzer) -> CompiledPhrase {
         let analyzed = analyzer.analyze(text)
-        let words = matchTokens(analyzed.tokens[...]).map { (lemma: $0.lemma, form: $0.form) }
+        var words: [(lemma: String, form: String)] = []
+        for w in matchTokens(analyzed.tokens[...]) {
+            // An elided word inside the phrase is a word of it ("agent d'entretien" = agent de
+            // entretien); at its start it is not ("l'ascenseur" = ascenseur).
+            if let e = w.elided, !words.isEmpty { words.append((lemma: e, form: e)) }
+            words.append((lemma: w.lemma, form: w.form))
+        }
         return CompiledPhrase(words: words, text: text)
     }
 
