@@ -146,6 +146,38 @@ enum Fixture {
         }
     }
 
+    @Test func elidedWordsMatchTheWordsTheyStandFor() throws {
+        let taxonomy = try load("""
+            # h
+            equipements\tlabel\tÉquipements\t
+            equipements\tterm\tporte de l'immeuble\t1
+            proprete\tlabel\tPropreté\t
+            proprete\tterm\tagent d'entretien\t1
+            equipements\tterm\tl'ascenseur\t1
+
+            """)
+        // Inside a term the elided word is a word of it; at its start it is not.
+        #expect(taxonomy.terms.phrases.map { $0.words.map(\.lemma) } == [["porte", "de", "le", "immeuble"], ["agent", "de", "entretien"], ["ascenseur"]])
+        let analyzer = try TextAnalyzer(lemmatizer: FrenchLemmatizer(lexicon: Fixture.lexicon))
+        func matched(_ text: String) -> [String] {
+            let words = PhraseCompiler.matchTokens(analyzer.analyze(text).tokens[...])
+            return taxonomy.terms.matches(in: words).map { taxonomy.terms.phrases[$0.phrase].text }
+        }
+        #expect(matched("la porte de l'immeuble est cassée") == ["porte de l'immeuble"])
+        // One elided word stands for one phrase word: "d'" is not "de l'".
+        #expect(matched("la porte d'immeuble est cassée") == [])
+        #expect(matched("un agent de l'entretien") == ["agent d'entretien"])
+        #expect(matched("l'ascenseur et l'agent d'entretien") == ["l'ascenseur", "agent d'entretien"])
+        #expect(matched("la porte immeuble") == [])
+    }
+
+    @Test func elidedWordCompletesACue() {
+        // The cue "plus de" (a wish) is found in "plus d'accompagnement".
+        let tags = Fixture.tag("Plus d'accompagnement pour les personnes âgées")
+        #expect(tags.attente == 1)
+        #expect(tags.intent == .attente)
+    }
+
     @Test func termsAreLemmatized() throws {
         let taxonomy = try load("# h\nequipements\tlabel\tÉquipements\t\nequipements\tterm\tboîtes aux lettres\t1\n")
         let words = taxonomy.terms.phrases[0].words
