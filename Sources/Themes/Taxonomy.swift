@@ -18,6 +18,12 @@ public struct ThemeTaxonomy: Sendable {
     var termWeight: [Double] = []
     var excludes = PhraseIndex()
     var excludeTheme: [Int] = []
+    /// Phrases that show who writes ("en tant que gardien", "Mairie :"); `speakerRules[i]`
+    /// describes `speakers.phrases[i]`.
+    var speakers = PhraseIndex()
+    var speakerRules: [SpeakerRule] = []
+    /// Per theme: the themes whose tags become it when its speaker writes (`speaker-moves`).
+    var speakerMoves: [[Int]] = []
 
     /// Loads and compiles a taxonomy file; terms are analyzed with `analyzer` (lemmatizing).
     /// - Throws: `ThemeError` naming `file:line`.
@@ -25,6 +31,7 @@ public struct ThemeTaxonomy: Sendable {
         self.file = file
         var index: [String: Int] = [:]
         var labelLine: [Int: Int] = [:]
+        var moves: [(theme: Int, target: String, line: Int)] = []
         for row in try TermTable.read(bytes, file: file) {
             guard Self.isValidID(row.key) else {
                 throw ThemeError(file: file, line: row.line, message: "theme id '\(row.key)' must be lowercase letters, digits and '-'")
@@ -64,11 +71,36 @@ public struct ThemeTaxonomy: Sendable {
                 }
                 excludes.add(phrase)
                 excludeTheme.append(theme)
+            case "speaker":
+                var text = Substring(row.text)
+                let atStart = text.hasPrefix("^")
+                if atStart { text = text.dropFirst().drop { $0 == " " } }
+                let beforeColon = text.hasSuffix(" :")
+                if beforeColon { text = text.dropLast(2) }
+                let phrase = PhraseCompiler.compile(String(text), analyzer: analyzer)
+                guard !phrase.words.isEmpty else {
+                    throw ThemeError(file: file, line: row.line, message: "speaker '\(row.text)' has no word")
+                }
+                speakers.add(CompiledPhrase(words: phrase.words, text: row.text))
+                speakerRules.append(SpeakerRule(theme: theme, atStart: atStart, beforeColon: beforeColon))
+            case "speaker-moves":
+                moves.append((theme, row.text, row.line))
             default:
-                throw ThemeError(file: file, line: row.line, message: "unknown type '\(row.type)'; expected label, description, term or exclude")
+                throw ThemeError(file: file, line: row.line,
+                                 message: "unknown type '\(row.type)'; expected label, description, term, exclude, speaker or speaker-moves")
             }
         }
         guard !themes.isEmpty else { throw ThemeError(file: file, line: 0, message: "no theme") }
+        speakerMoves = Array(repeating: [], count: themes.count)
+        for move in moves {
+            guard let target = index[move.target] else {
+                throw ThemeError(file: file, line: move.line, message: "speaker-moves names no theme of this file: '\(move.target)'")
+            }
+            guard target != move.theme else {
+                throw ThemeError(file: file, line: move.line, message: "speaker-moves '\(move.target)' names its own theme")
+            }
+            speakerMoves[move.theme].append(target)
+        }
     }
 
     /// Ids of the themes with a one-word term of this folded lemma (or form).
@@ -85,6 +117,14 @@ public struct ThemeTaxonomy: Sendable {
     static func isValidID(_ id: String) -> Bool {
         !id.isEmpty && id.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
     }
+}
+
+/// Where a speaker phrase counts: anywhere, or only as the answer's first words (`^` in the
+/// file), and only when a colon follows it (` :` in the file: "Gardienne : on a eu…").
+struct SpeakerRule: Sendable {
+    var theme: Int
+    var atStart: Bool
+    var beforeColon: Bool
 }
 
 /// Intents of an excerpt or answer.

@@ -85,27 +85,84 @@ public struct ThemeTagger: Sendable {
     /// Tags every excerpt of an analyzed answer, and the answer as a whole: the union of the
     /// excerpts' themes and the intent of their summed cues.
     public func tag(_ analyzed: AnalyzedText) -> (excerpts: [ThemeTags], answer: ThemeTags) {
-        let excerpts = analyzed.excerpts.map { tag(analyzed.tokens[$0.tokenRange]) }
+        tag(excerpts: analyzed.excerpts.map {
+            let tokens = analyzed.tokens[$0.tokenRange]
+            return (tokens, PhraseCompiler.matchTokens(tokens))
+        })
+    }
+
+    /// Tags the excerpts of one answer (their tokens and match tokens) and the answer as a whole.
+    /// When a speaker phrase shows who writes ("en tant que gardien"), the themes that the
+    /// taxonomy moves for that speaker become the speaker's theme in every excerpt.
+    public func tag(excerpts parts: [(tokens: ArraySlice<Token>, words: [MatchToken])]) -> (excerpts: [ThemeTags], answer: ThemeTags) {
+        var excerpts = parts.map { tag($0.tokens, words: $0.words) }
+        if let speaker = speaker(of: parts) {
+            for i in excerpts.indices { move(&excerpts[i], for: speaker) }
+        }
         var byTheme: [String: ThemeAssignment] = [:]
         var answer = ThemeTags(themes: [], intent: .neutre)
         for e in excerpts {
             answer.plainte += e.plainte
             answer.attente += e.attente
             answer.satisfaction += e.satisfaction
-            for a in e.themes {
-                if var b = byTheme[a.theme] {
-                    b.score = max(b.score, a.score)
-                    for term in a.evidence where !b.evidence.contains(term) { b.evidence.append(term) }
-                    b.negated = b.negated && a.negated
-                    byTheme[a.theme] = b
-                } else {
-                    byTheme[a.theme] = a
-                }
-            }
+            for a in e.themes { byTheme[a.theme] = byTheme[a.theme].map { Self.merge(a, into: $0) } ?? a }
         }
         answer.themes = byTheme.values.sorted { $0.theme < $1.theme }
         answer.intent = Self.intent(plainte: answer.plainte, attente: answer.attente, satisfaction: answer.satisfaction)
         return (excerpts, answer)
+    }
+
+    /// Who writes an answer, as a speaker phrase of the taxonomy shows it.
+    public struct Speaker: Sendable, Equatable {
+        /// The speaker's theme ("organisation-interne" for an employee).
+        public var theme: String
+        /// The speaker phrase as written in the taxonomy.
+        public var phrase: String
+        /// The themes whose tags become `theme`.
+        public var moves: [String]
+    }
+
+    /// The first speaker phrase found in the answer's excerpts, in order.
+    public func speaker(of parts: [(tokens: ArraySlice<Token>, words: [MatchToken])]) -> Speaker? {
+        for (n, part) in parts.enumerated() {
+            for m in taxonomy.speakers.matches(in: part.words) {
+                let rule = taxonomy.speakerRules[m.phrase]
+                if rule.atStart && (n != 0 || m.start != 0) { continue }
+                if rule.beforeColon {
+                    let after = part.words[m.end - 1].tokenIndex + 1
+                    guard after < part.tokens.endIndex, part.tokens[after].norm == ":" else { continue }
+                }
+                return Speaker(theme: taxonomy.themes[rule.theme].id, phrase: taxonomy.speakers.phrases[m.phrase].text,
+                               moves: taxonomy.speakerMoves[rule.theme].map { taxonomy.themes[$0].id })
+            }
+        }
+        return nil
+    }
+
+    /// Moves the speaker's themes in one excerpt's tags; the evidence gains the speaker phrase.
+    func move(_ tags: inout ThemeTags, for speaker: Speaker) {
+        guard tags.themes.contains(where: { speaker.moves.contains($0.theme) }) else { return }
+        var moved: ThemeAssignment? = nil
+        var kept: [ThemeAssignment] = []
+        for a in tags.themes {
+            guard speaker.moves.contains(a.theme) || a.theme == speaker.theme else { kept.append(a); continue }
+            var b = a
+            b.theme = speaker.theme
+            moved = moved.map { Self.merge(b, into: $0) } ?? b
+        }
+        moved!.evidence.append("speaker: " + speaker.phrase)
+        kept.append(moved!)
+        tags.themes = kept.sorted { $0.theme < $1.theme }
+    }
+
+    /// One theme's assignment from two places: the higher score, both evidences, negated only
+    /// when both are.
+    static func merge(_ a: ThemeAssignment, into b: ThemeAssignment) -> ThemeAssignment {
+        var b = b
+        b.score = max(b.score, a.score)
+        for term in a.evidence where !b.evidence.contains(term) { b.evidence.append(term) }
+        b.negated = b.negated && a.negated
+        return b
     }
 
     /// The intent with the highest score (≥ 0.5); ties go to attente, then plainte.

@@ -234,16 +234,18 @@ public enum RunJob {
         var copy = text
         return copy.withUTF8 { utf8 in
             let analyzed = analyzer.analyze(utf8)
-            let excerpts = analyzed.excerpts.map { excerpt in
-                let tokens = analyzed.tokens[excerpt.tokenRange]
+            // One folding pass serves the index columns and the theme matcher (same words).
+            let parts = analyzed.excerpts.map {
+                let tokens = analyzed.tokens[$0.tokenRange]
+                return (tokens: tokens, words: FoldedWords.of(tokens))
+            }
+            let tags = tagger?.tag(excerpts: parts).excerpts
+            let excerpts = analyzed.excerpts.enumerated().map { n, excerpt in
                 let slice = String(decoding: UnsafeBufferPointer(rebasing: utf8[excerpt.utf8Start..<excerpt.utf8End]), as: UTF8.self)
-                // One folding pass serves the index columns and the theme matcher (same words).
-                let words = FoldedWords.of(tokens)
-                let columns = SearchText.columns(words)
+                let columns = SearchText.columns(parts[n].words)
                 var record = ExcerptRecord(utf8Start: excerpt.utf8Start, utf8End: excerpt.utf8End, text: slice,
                                            forms: columns.forms, lemmas: columns.lemmas, tokenCount: columns.count)
-                if let tagger {
-                    let tags = tagger.tag(tokens, words: words)
+                if let tags = tags?[n] {
                     record.intent = tags.intent.rawValue
                     record.themes = tags.themes.map {
                         ExcerptThemeRecord(theme: $0.theme, score: $0.score, evidence: $0.evidence.joined(separator: "; "), negated: $0.negated)

@@ -39,7 +39,15 @@ public enum TaxonomyJob {
                 "\($0.theme) (\(AnalyzeJob.format($0.score, decimals: 1))\($0.negated ? ", negated" : ""))"
             }.joined(separator: ", ")) + "\n"
         }
-        let answer = setup.tagger.tag(analyzed).answer
+        let parts = analyzed.excerpts.map {
+            let tokens = analyzed.tokens[$0.tokenRange]
+            return (tokens: tokens, words: PhraseCompiler.matchTokens(tokens))
+        }
+        if let speaker = setup.tagger.speaker(of: parts) {
+            out += "speaker '\(speaker.phrase)' → \(speaker.theme)"
+                + (speaker.moves.isEmpty ? "" : ": \(speaker.moves.joined(separator: ", ")) become \(speaker.theme)") + "\n"
+        }
+        let answer = setup.tagger.tag(excerpts: parts).answer
         out += "answer: themes \(answer.themeIDs.isEmpty ? "none" : answer.themeIDs.joined(separator: ";")); intent \(answer.intent.rawValue)\n"
         return out
     }

@@ -178,9 +178,68 @@ enum Fixture {
         #expect(tags.intent == .attente)
     }
 
+    @Test func speakerRowsLoadAndNameTheirErrors() throws {
+        let base = "# h\nproprete\tlabel\tP\t\nproprete\tterm\tsale\t1\norga\tlabel\tO\t\norga\tspeaker\ten tant que gardien\t\n"
+        #expect(throws: ThemeError(file: "t.tsv", line: 6, message: "speaker-moves names no theme of this file: 'presence'")) {
+            _ = try load(base + "orga\tspeaker-moves\tpresence\t\n")
+        }
+        #expect(throws: ThemeError(file: "t.tsv", line: 6, message: "speaker-moves 'orga' names its own theme")) {
+            _ = try load(base + "orga\tspeaker-moves\torga\t\n")
+        }
+        let taxonomy = try load(base + "orga\tspeaker\t^gardien :\t\n")
+        #expect(taxonomy.speakers.phrases.map(\.text) == ["en tant que gardien", "^gardien :"])
+        #expect(taxonomy.speakerRules.map { [$0.atStart, $0.beforeColon] } == [[false, false], [true, true]])
+    }
+
     @Test func termsAreLemmatized() throws {
         let taxonomy = try load("# h\nequipements\tlabel\tÉquipements\t\nequipements\tterm\tboîtes aux lettres\t1\n")
         let words = taxonomy.terms.phrases[0].words
         #expect(words.map(\.lemma) == ["boite", "a", "lettre"])
     }
 }
+
+/// Speaker phrases: who writes moves themes ("en tant que gardien": the caretaker is the writer,
+/// so what he says of caretakers is about his work).
+@Suite struct SpeakerTests {
+    static func setup() -> (TextAnalyzer, ThemeTagger) {
+        let analyzer = try! TextAnalyzer(lemmatizer: FrenchLemmatizer(lexicon: Fixture.lexicon))
+        let text = Fixture.taxonomy + """
+            organisation-interne\tlabel\tOrganisation interne\t
+            organisation-interne\tterm\tplanning\t1
+            organisation-interne\tspeaker\ten tant que gardien\t
+            organisation-interne\tspeaker\t^gardien :\t
+            organisation-interne\tspeaker-moves\tpresence-proximite\t
+
+            """
+        let taxonomy = try! ThemeTaxonomy(file: "t.tsv", bytes: Array(text.utf8), analyzer: analyzer)
+        let cues = try! IntentCues(file: "i.tsv", bytes: Array(Fixture.intents.utf8), analyzer: analyzer)
+        return (analyzer, ThemeTagger(taxonomy: taxonomy, cues: cues))
+    }
+
+    static func tag(_ text: String) -> (excerpts: [ThemeTags], answer: ThemeTags) {
+        let (analyzer, tagger) = setup()
+        return tagger.tag(analyzer.analyze(text))
+    }
+
+    @Test(arguments: [
+        ("En tant que gardien, je n'ai pas le planning", ["organisation-interne"]),
+        ("En tant que gardienne, le local poubelle est sale", ["organisation-interne", "proprete"]),
+        ("Gardien : l'ascenseur est en panne", ["equipements-communs", "organisation-interne"]),
+        // Not a speaker: a word between the role and the colon, or the role not at the start.
+        ("Gardien absent : l'ascenseur est en panne", ["equipements-communs", "presence-proximite"]),
+        ("L'ascenseur. Gardien : absent", ["equipements-communs", "presence-proximite"]),
+        ("Le gardien est sympa", ["presence-proximite"]),
+    ])
+    func speakerMovesThemes(_ text: String, _ themes: [String]) {
+        #expect(Self.tag(text).answer.themeIDs == themes, "\(text)")
+    }
+
+    @Test func everyExcerptMovesAndEvidenceNamesTheSpeaker() {
+        let (excerpts, answer) = Self.tag("Le gardien fait tout. En tant que gardien, je n'ai pas le planning.")
+        // The speaker phrase is in the second excerpt; the first moves too.
+        #expect(excerpts.map(\.themeIDs) == [["organisation-interne"], ["organisation-interne"]])
+        let moved = answer.themes.first { $0.theme == "organisation-interne" }
+        #expect(moved?.evidence == ["gardien", "speaker: en tant que gardien", "planning"])
+    }
+}
+
