@@ -15,7 +15,7 @@ public enum TaxonomyLint {
     }
 
     /// Term counts per theme that the README recommends.
-    public static let termRange = 25...60
+    public static let termRange = 25...120
 
     /// Findings for a taxonomy file (it must load: call after `ThemeTaxonomy.init`).
     public static func check(file: String, bytes: [UInt8], analyzer: TextAnalyzer) throws -> [Finding] {
