@@ -206,4 +206,11 @@ private func lemma(_ word: String, in sentence: String) -> String? {
         #expect(edits.contains("b") && edits.contains("ba") && edits.contains("zb") && edits.contains("abz"))
         #expect(!edits.contains("ab"))
     }
+
+    @Test(arguments: ["ab", "asenceur", "x", "oeuvre", "noël"])
+    func byteEditsAreTheStringEditsInOrder(_ word: String) {
+        var bytes: [String] = []
+        SpellingCorrector.forEachEdit(of: word) { bytes.append(String(decoding: $0, as: UTF8.self)) }
+        #expect(bytes == SpellingCorrector.edits(of: word))
+    }
 }

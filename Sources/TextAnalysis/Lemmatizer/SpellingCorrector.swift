@@ -31,12 +31,12 @@ struct SpellingCorrector {
         let folded = LexicalKeys.fold(key)
         var best: (form: String, frequency: Double)? = nil
         var second = 0.0
-        for variant in Self.edits(of: folded) {
+        Self.forEachEdit(of: folded) { variant in
             let rows = index.rows(matching: variant)
-            guard let row = rows.first else { continue }
+            guard let row = rows.first else { return }
             let fields = index.fields(row)
             let hit = (form: fields[1], frequency: Double(fields[2]) ?? 0)
-            guard hit.form != best?.form else { continue }
+            guard hit.form != best?.form else { return }
             if hit.frequency > (best?.frequency ?? 0) {
                 second = max(second, best?.frequency ?? 0)
                 best = hit
@@ -47,6 +47,44 @@ struct SpellingCorrector {
         guard let best, best.frequency >= Self.minimumFrequency, best.frequency >= Self.dominance * second,
               best.form != key else { return nil }
         return best.form
+    }
+
+    /// Calls `body` with the UTF-8 bytes of every string at edit distance 1 from `word`, in the
+    /// order of `edits(of:)`. ASCII words (nearly every folded French word) are edited in one
+    /// reused buffer, without building strings.
+    static func forEachEdit(of word: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard word.utf8.allSatisfy({ $0 < 0x80 }) else {
+            for edit in edits(of: word) {
+                var e = edit
+                e.withUTF8 { body($0) }
+            }
+            return
+        }
+        let s = Array(word.utf8)
+        let n = s.count
+        var buffer = [UInt8](repeating: 0, count: n + 1)
+        buffer.withUnsafeMutableBufferPointer { b in
+            let base = b.baseAddress!
+            func emit(_ count: Int) { body(UnsafeBufferPointer(start: base, count: count)) }
+            func load() { for k in 0..<n { base[k] = s[k] } }
+            for i in 0..<n {
+                // deletion
+                for k in 0..<i { base[k] = s[k] }
+                for k in (i + 1)..<n { base[k - 1] = s[k] }
+                emit(n - 1)
+                // transposition
+                if i + 1 < n { load(); base[i] = s[i + 1]; base[i + 1] = s[i]; emit(n) }
+                // substitution
+                load()
+                for c in UInt8(ascii: "a")...UInt8(ascii: "z") where c != s[i] { base[i] = c; emit(n) }
+            }
+            for i in 0...n {
+                // insertion
+                for k in 0..<i { base[k] = s[k] }
+                for k in i..<n { base[k + 1] = s[k] }
+                for c in UInt8(ascii: "a")...UInt8(ascii: "z") { base[i] = c; emit(n + 1) }
+            }
+        }
     }
 
     /// Every string at edit distance 1 (deletion, transposition, substitution, insertion of a–z)

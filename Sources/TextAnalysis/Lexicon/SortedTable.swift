@@ -137,13 +137,17 @@ struct SortedTable: Sendable {
     /// - Complexity: O(log n) comparisons.
     func rows(matching key: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         bytes.withUnsafeBufferPointer { buf in
+            let slow = key.contains { $0 <= 0x09 }
+            func compare(_ buf: UnsafeBufferPointer<UInt8>, _ row: Int, _ key: UnsafeBufferPointer<UInt8>) -> Int {
+                slow ? compareFieldSlow(buf, row: row, key) : compareField(buf, row: row, key)
+            }
             var lo = 0, hi = count
             while lo < hi { // first row with field >= key
                 let mid = (lo + hi) >> 1
-                if compareField(buf, row: mid, key) < 0 { lo = mid + 1 } else { hi = mid }
+                if compare(buf, mid, key) < 0 { lo = mid + 1 } else { hi = mid }
             }
             var end = lo
-            while end < count && compareField(buf, row: end, key) == 0 { end += 1 }
+            while end < count && compare(buf, end, key) == 0 { end += 1 }
             return lo..<end
         }
     }
@@ -153,8 +157,22 @@ struct SortedTable: Sendable {
         return k.withUTF8 { rows(matching: $0) }
     }
 
+    /// The sign of (first field of `row`) − `key`, bytewise. The row is compared whole, without
+    /// looking for its first tab: a tab sorts below every byte of a key (keys hold no byte ≤ 0x09,
+    /// checked by the caller), so a shorter field compares below as it should.
     @inline(__always)
     private func compareField(_ buf: UnsafeBufferPointer<UInt8>, row: Int, _ key: UnsafeBufferPointer<UInt8>) -> Int {
+        let r = rowRange(row)
+        let n = min(r.count, key.count)
+        let c = n == 0 ? 0 : memcmp(buf.baseAddress! + r.lowerBound, key.baseAddress!, n)
+        if c != 0 { return Int(c) }
+        if r.count < key.count { return -1 }          // the row (a one-column field) is a prefix of the key
+        if r.count == key.count || buf[r.lowerBound + key.count] == 0x09 { return 0 }
+        return 1
+    }
+
+    /// The same as `compareField`, finding the field's end: for keys holding a byte ≤ 0x09.
+    private func compareFieldSlow(_ buf: UnsafeBufferPointer<UInt8>, row: Int, _ key: UnsafeBufferPointer<UInt8>) -> Int {
         let r = rowRange(row)
         let fEnd = memchr(buf.baseAddress! + r.lowerBound, 0x09, r.count)
             .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - buf.baseAddress! } ?? r.upperBound
