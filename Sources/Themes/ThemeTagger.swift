@@ -53,10 +53,13 @@ public struct ThemeTagger: Sendable {
 
     public let taxonomy: ThemeTaxonomy
     public let cues: IntentCues
+    /// The learned second stage: keeps, drops or adds the answer's themes and picks its intent.
+    public let model: ThemeModel?
 
-    public init(taxonomy: ThemeTaxonomy, cues: IntentCues) {
+    public init(taxonomy: ThemeTaxonomy, cues: IntentCues, model: ThemeModel? = nil) {
         self.taxonomy = taxonomy
         self.cues = cues
+        self.model = model
     }
 
     /// Tags the tokens of one excerpt (lemmatized by `TextAnalyzer`).
@@ -93,12 +96,27 @@ public struct ThemeTagger: Sendable {
 
     /// Tags the excerpts of one answer (their tokens and match tokens) and the answer as a whole.
     /// When a speaker phrase shows who writes ("en tant que gardien"), the themes that the
-    /// taxonomy moves for that speaker become the speaker's theme in every excerpt.
-    public func tag(excerpts parts: [(tokens: ArraySlice<Token>, words: [MatchToken])]) -> (excerpts: [ThemeTags], answer: ThemeTags) {
+    /// taxonomy moves for that speaker become the speaker's theme in every excerpt. Then the
+    /// model, when there is one, keeps, drops or adds themes and picks the intents.
+    public func tag(excerpts parts: [(tokens: ArraySlice<Token>, words: [MatchToken])],
+                    trace: TagTrace? = nil) -> (excerpts: [ThemeTags], answer: ThemeTags) {
         var excerpts = parts.map { tag($0.tokens, words: $0.words) }
-        if let speaker = speaker(of: parts) {
+        let speaker = speaker(of: parts)
+        if let speaker {
+            trace?.add("speaker   '\(speaker.phrase)' → \(speaker.theme)"
+                       + (speaker.moves.isEmpty ? "" : ": \(speaker.moves.joined(separator: ", ")) become \(speaker.theme)"))
             for i in excerpts.indices { move(&excerpts[i], for: speaker) }
         }
+        var answer = Self.union(excerpts)
+        if let model {
+            decide(with: model, parts, speaker: speaker?.theme, &excerpts, &answer, trace: trace)
+        }
+        return (excerpts, answer)
+    }
+
+    /// The answer's tags from its excerpts': the union of their themes (scores and evidence
+    /// merged) and the intent of their summed cues.
+    static func union(_ excerpts: [ThemeTags]) -> ThemeTags {
         var byTheme: [String: ThemeAssignment] = [:]
         var answer = ThemeTags(themes: [], intent: .neutre)
         for e in excerpts {
@@ -109,7 +127,58 @@ public struct ThemeTagger: Sendable {
         }
         answer.themes = byTheme.values.sorted { $0.theme < $1.theme }
         answer.intent = Self.intent(plainte: answer.plainte, attente: answer.attente, satisfaction: answer.satisfaction)
-        return (excerpts, answer)
+        return answer
+    }
+
+    /// The model's decisions on one answer. A theme it rejects leaves every excerpt; a theme it
+    /// adds goes to the excerpt whose words weigh most for it, with those words as evidence
+    /// ("model: ascenseur"); its score is the model's probability. The answer's intent is the
+    /// model's; each excerpt's too (on the excerpt's own features when there are several).
+    func decide(with model: ThemeModel, _ parts: [(tokens: ArraySlice<Token>, words: [MatchToken])], speaker: String?,
+                _ excerpts: inout [ThemeTags], _ answer: inout ThemeTags, trace: TagTrace?) {
+        let features = ThemeModel.features(of: parts, themes: answer.themeIDs, intent: answer.intent, speaker: speaker)
+        let probabilities = model.themeProbabilities(features)
+        let known = Set(taxonomy.themes.map(\.id))
+        for (t, id) in model.themes.enumerated() where known.contains(id) {
+            let p = probabilities[t]
+            let kept = p >= model.threshold
+            let tagged = answer.themes.contains { $0.theme == id }
+            let why = model.heaviest(features, column: t).map { "\($0.0) \(ThemeModel.decimal($0.1))" }.joined(separator: ", ")
+            if tagged && !kept {
+                for i in excerpts.indices { excerpts[i].themes.removeAll { $0.theme == id } }
+                trace?.add("model     \(id) \(ThemeModel.decimal(p)) < \(ThemeModel.decimal(model.threshold)): dropped")
+            } else if !tagged && kept {
+                var best = 0, bestScore = -Double.infinity
+                var bestWords: [String] = []
+                for (i, part) in parts.enumerated() {
+                    let words = ThemeModel.features(of: [part], themes: [], intent: .neutre, speaker: nil)
+                    let score = model.wordScore(words, column: t)
+                    if score > bestScore { best = i; bestScore = score; bestWords = words }
+                }
+                let evidence = model.heaviest(bestWords, column: t, wordsOnly: true).map { "model: " + $0.0.dropFirst(2) }
+                excerpts[best].themes.append(ThemeAssignment(theme: id, score: p, evidence: evidence.isEmpty ? ["model"] : evidence,
+                                                             negated: false))
+                excerpts[best].themes.sort { $0.theme < $1.theme }
+                trace?.add("model     \(id) \(ThemeModel.decimal(p)): added to excerpt \(best + 1) (\(why))")
+            } else if tagged {
+                trace?.add("model     \(id) \(ThemeModel.decimal(p)): kept")
+            }
+        }
+        let (intent, intentProbabilities) = model.intent(features)
+        trace?.add("model     intent " + zip(ThemeModel.intents, intentProbabilities)
+            .map { "\($0.0.rawValue) \(ThemeModel.decimal($0.1))" }.joined(separator: ", ") + " → \(intent.rawValue)")
+        if excerpts.count == 1 {
+            excerpts[0].intent = intent
+        } else {
+            for i in excerpts.indices {
+                let own = ThemeModel.features(of: [parts[i]], themes: excerpts[i].themeIDs, intent: excerpts[i].intent, speaker: speaker)
+                excerpts[i].intent = model.intent(own).0
+            }
+        }
+        let cues = (answer.plainte, answer.attente, answer.satisfaction)
+        answer = Self.union(excerpts)
+        (answer.plainte, answer.attente, answer.satisfaction) = cues
+        answer.intent = intent
     }
 
     /// Who writes an answer, as a speaker phrase of the taxonomy shows it.

@@ -14,6 +14,8 @@ public struct RerunSettings: Sendable {
     public var lexicons: String?
     public var taxonomy: String?
     public var intents: String?
+    /// The learned model (`ModelChoice(option:)`).
+    public var model: String?
     /// A labelled TSV (`id text themes [intent]`) scored with the same tagger and recorded with
     /// the run, so that `verbatim diff` shows how the scores moved.
     public var gold: String?
@@ -64,7 +66,8 @@ public enum RerunJob {
         let consultation = try store.resolveConsultation(settings.consultation)
         let answers = try store.storedAnswers(consultation: consultation)
         let analyzers = try (0..<settings.workers).map { _ in try TextAnalyzer(lemmatizer: FrenchLemmatizer(lexicon: lexicon)) }
-        let tagger = try ThemeSetup.tagger(lexicon: lexicon, analyzer: analyzers[0], taxonomy: settings.taxonomy, intents: settings.intents)
+        let tagger = try ThemeSetup.tagger(lexicon: lexicon, analyzer: analyzers[0], taxonomy: settings.taxonomy, intents: settings.intents,
+                                           model: ModelChoice(option: settings.model))
         try store.upsertThemes(tagger.taxonomy.themes.map { ($0.id, $0.label, $0.description) })
 
         var record = RunJob.runRecord(runSettings(settings), lexicon: lexicon, sourceSha256: SHA256.hex(""))
@@ -109,6 +112,7 @@ public enum RerunJob {
                                    lexicons: s.lexicons, workers: s.workers, batchSize: s.batchSize)
         settings.taxonomy = s.taxonomy
         settings.intents = s.intents
+        settings.model = s.model
         settings.redact = false
         return settings
     }

@@ -25,6 +25,8 @@ public struct RunSettings: Sendable {
     /// Taxonomy and intent-cue files (default: `lexicons/themes/`); tagging is off when `tagThemes` is false.
     public var taxonomy: String?
     public var intents: String?
+    /// The learned model (`ModelChoice(option:)`: nil the bundled one, "none" no model, or a path).
+    public var model: String?
     public var tagThemes = true
     /// Analyze and store again answers whose text is unchanged (after a lexicon or taxonomy edit).
     public var reanalyze = false
@@ -140,7 +142,8 @@ public enum RunJob {
         }
         let analyzers = workers.map(\.analyzer)
         let tagger = settings.tagThemes
-            ? try ThemeSetup.tagger(lexicon: lexicon, analyzer: analyzers[0], taxonomy: settings.taxonomy, intents: settings.intents)
+            ? try ThemeSetup.tagger(lexicon: lexicon, analyzer: analyzers[0], taxonomy: settings.taxonomy, intents: settings.intents,
+                                   model: ModelChoice(option: settings.model))
             : nil
         if let tagger {
             try store.upsertThemes(tagger.taxonomy.themes.map { ($0.id, $0.label, $0.description) })
@@ -326,8 +329,11 @@ public enum RunJob {
             let intents = settings.intents ?? folder + "/intent.fr.tsv"
             let taxonomySha = SHA256.hex((try? FileIO.readAll(path: taxonomy)) ?? [])
             let intentsSha = SHA256.hex((try? FileIO.readAll(path: intents)) ?? [])
+            let model = ThemeSetup.modelPath(ModelChoice(option: settings.model), lexicon: lexicon)
+            let modelJSON = model.map { ",\"model\":\(TextOutput.jsonString($0)),\"modelSha256\":\"\(SHA256.hex((try? FileIO.readAll(path: $0)) ?? []))\"" }
+                ?? ",\"model\":null"
             themesJSON = ",\"themes\":{\"taxonomy\":\(TextOutput.jsonString(taxonomy)),\"taxonomySha256\":\"\(taxonomySha)\","
-                + "\"intents\":\(TextOutput.jsonString(intents)),\"intentsSha256\":\"\(intentsSha)\"}"
+                + "\"intents\":\(TextOutput.jsonString(intents)),\"intentsSha256\":\"\(intentsSha)\"\(modelJSON)}"
         }
         let stagesJSON = "[" + stages.map { "{\"name\":\(TextOutput.jsonString($0.0)),\"version\":\(TextOutput.jsonString($0.1))}" }
             .joined(separator: ",") + "]"

@@ -43,11 +43,9 @@ public enum TaxonomyJob {
             let tokens = analyzed.tokens[$0.tokenRange]
             return (tokens: tokens, words: PhraseCompiler.matchTokens(tokens))
         }
-        if let speaker = setup.tagger.speaker(of: parts) {
-            out += "speaker '\(speaker.phrase)' → \(speaker.theme)"
-                + (speaker.moves.isEmpty ? "" : ": \(speaker.moves.joined(separator: ", ")) become \(speaker.theme)") + "\n"
-        }
-        let answer = setup.tagger.tag(excerpts: parts).answer
+        let trace = TagTrace()
+        let answer = setup.tagger.tag(excerpts: parts, trace: trace).answer
+        for line in trace.lines { out += line + "\n" }
         out += "answer: themes \(answer.themeIDs.isEmpty ? "none" : answer.themeIDs.joined(separator: ";")); intent \(answer.intent.rawValue)\n"
         return out
     }
@@ -81,5 +79,82 @@ public enum TaxonomyJob {
             }
         }
         return out
+    }
+
+    /// Learns the theme model from a labelled file with the taxonomy and cues alone, writes it
+    /// (atomically), and reports what it learned and how it fits the file.
+    public static func train(gold path: String, output: String?, lexicons: String?, taxonomy: String?, intents: String?,
+                             threshold: Double, iterations: Int, minAnswers: Int, themeC: Double = 10, intentC: Double = 10) throws -> String {
+        let started = Clock.now()
+        var settings = ThemeModelSettings()
+        settings.threshold = threshold
+        settings.iterations = iterations
+        settings.minAnswers = minAnswers
+        settings.themeC = themeC
+        settings.intentC = intentC
+        let setup = try ThemeSetup(lexicons: lexicons, taxonomy: taxonomy, intents: intents, model: .none)
+        let folder = (setup.analyzer.lemmatizer?.lexicon.directory ?? "lexicons/fr") + "/../themes"
+        let taxonomyPath = taxonomy ?? folder + "/habitat.fr.tsv", intentsPath = intents ?? folder + "/intent.fr.tsv"
+        let outputPath = output ?? folder + "/model.fr.tsv"
+        let answers = try ThemeBench.goldAnswers(path)
+        let known = Set(setup.tagger.taxonomy.themes.map(\.id))
+        var examples: [ThemeModelExample] = []
+        for answer in answers {
+            if let unknown = answer.themes.first(where: { !known.contains($0) }) {
+                throw VerbatimError.badInput(path: path, line: answer.line, reason: "theme '\(unknown)' is not in the taxonomy")
+            }
+            var intent: Intent? = nil
+            if let text = answer.intent, !text.isEmpty {
+                guard let i = Intent(rawValue: text) else {
+                    throw VerbatimError.badInput(path: path, line: answer.line, reason: "intent '\(text)' is not plainte, attente, satisfaction or neutre")
+                }
+                intent = i
+            }
+            examples.append(ThemeModelExample(features: features(answer.text, setup), themes: answer.themes, intent: intent))
+        }
+        func name(_ p: String) -> String { String(p.split(separator: "/").last ?? Substring(p)) }
+        func sha(_ p: String) throws -> String { SHA256.hex(try FileIO.readAll(path: p)) }
+        let provenance = [("trained-on", "\(name(path))\t\(try sha(path))\t\(answers.count) answers"),
+                          ("taxonomy", "\(name(taxonomyPath))\t\(try sha(taxonomyPath))"),
+                          ("intents", "\(name(intentsPath))\t\(try sha(intentsPath))")]
+        let model = ThemeModelTrainer.train(examples, themes: setup.tagger.taxonomy.themes.map(\.id), settings: settings,
+                                            provenance: provenance, file: outputPath)
+        try FileIO.writeAll(path: outputPath, bytes: Array(model.tsv().utf8))
+        // How the written model (rounded weights) fits the file it learned from.
+        let trained = ThemeSetupWithModel(setup: setup, model: try ThemeModel(file: outputPath, bytes: try FileIO.readAll(path: outputPath)))
+        var predicted: [(themes: Set<String>, intent: String)] = []
+        for answer in answers {
+            let tags = trained.tagger.tag(setup.analyzer.analyze(answer.text)).answer
+            predicted.append((Set(tags.themeIDs), tags.intent.rawValue))
+        }
+        let fit = ThemeBench.score(gold: answers.map { ($0.themes, $0.intent) }, predicted: predicted, themeIDs: Array(known).sorted())
+        func f(_ x: Double) -> String { AnalyzeJob.format(x, decimals: 3) }
+        return """
+            \(outputPath): \(model.featureNames.count) features, \(model.themes.count) themes + intent, from \(answers.count) answers \
+            (\(f(Clock.now() - started)) s)
+            fit on the training file (not a measure of quality: score another file with `verbatim bench themes`): \
+            micro-F1 \(f(fit.micro.f1)), macro-F1 \(f(fit.macroF1)), intent \(fit.intentAccuracy.map(f) ?? "-")
+
+            """
+    }
+
+    /// The model's features of one text, as the tagger without a model sees it.
+    static func features(_ text: String, _ setup: ThemeSetup) -> [String] {
+        let analyzed = setup.analyzer.analyze(text)
+        let parts = analyzed.excerpts.map {
+            let tokens = analyzed.tokens[$0.tokenRange]
+            return (tokens: tokens, words: PhraseCompiler.matchTokens(tokens))
+        }
+        let answer = setup.tagger.tag(excerpts: parts).answer
+        return ThemeModel.features(of: parts, themes: answer.themeIDs, intent: answer.intent,
+                                   speaker: setup.tagger.speaker(of: parts)?.theme)
+    }
+}
+
+/// A setup's analyzer and taxonomy with another model.
+struct ThemeSetupWithModel {
+    let tagger: ThemeTagger
+    init(setup: ThemeSetup, model: ThemeModel) {
+        tagger = ThemeTagger(taxonomy: setup.tagger.taxonomy, cues: setup.tagger.cues, model: model)
     }
 }

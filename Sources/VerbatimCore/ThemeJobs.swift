@@ -3,26 +3,57 @@ import Store
 import TextAnalysis
 import Themes
 
-/// Loads the taxonomy and intent cues (defaults: `lexicons/themes/` beside the lexicon folder).
+/// Which learned model tags with the taxonomy (`ThemeModel`).
+public enum ModelChoice: Sendable, Equatable {
+    /// `lexicons/themes/model.fr.tsv` beside the lexicon folder, when it exists.
+    case bundled
+    case file(String)
+    /// The taxonomy and intent cues alone.
+    case none
+
+    /// From a `--model` option: nil is the bundled model, "none" no model, anything else a path.
+    public init(option: String?) {
+        switch option {
+        case nil: self = .bundled
+        case "none"?: self = .none
+        case let path?: self = .file(path)
+        }
+    }
+}
+
+/// Loads the taxonomy, intent cues and model (defaults: `lexicons/themes/` beside the lexicon folder).
 public struct ThemeSetup {
     public let analyzer: TextAnalyzer
     public let tagger: ThemeTagger
 
-    public init(lexicons: String?, taxonomy: String?, intents: String?) throws {
+    public init(lexicons: String?, taxonomy: String?, intents: String?, model: ModelChoice = .bundled) throws {
         let lexicon = try FrenchLexicon.load(explicit: lexicons)
         analyzer = try TextAnalyzer(lemmatizer: FrenchLemmatizer(lexicon: lexicon))
-        tagger = try Self.tagger(lexicon: lexicon, analyzer: analyzer, taxonomy: taxonomy, intents: intents)
+        tagger = try Self.tagger(lexicon: lexicon, analyzer: analyzer, taxonomy: taxonomy, intents: intents, model: model)
     }
 
     /// Loads a tagger; terms are lemmatized with `analyzer`. Default files: `lexicons/themes/`
     /// beside the lexicon folder.
-    public static func tagger(lexicon: FrenchLexicon, analyzer: TextAnalyzer, taxonomy: String?, intents: String?) throws -> ThemeTagger {
+    public static func tagger(lexicon: FrenchLexicon, analyzer: TextAnalyzer, taxonomy: String?, intents: String?,
+                              model: ModelChoice = .bundled) throws -> ThemeTagger {
         let themesFolder = lexicon.directory + "/../themes"
         let taxonomyPath = taxonomy ?? themesFolder + "/habitat.fr.tsv"
         let intentsPath = intents ?? themesFolder + "/intent.fr.tsv"
         return ThemeTagger(
             taxonomy: try ThemeTaxonomy(file: taxonomyPath, bytes: try FileIO.readAll(path: taxonomyPath), analyzer: analyzer),
-            cues: try IntentCues(file: intentsPath, bytes: try FileIO.readAll(path: intentsPath), analyzer: analyzer))
+            cues: try IntentCues(file: intentsPath, bytes: try FileIO.readAll(path: intentsPath), analyzer: analyzer),
+            model: try modelPath(model, lexicon: lexicon).map { try ThemeModel(file: $0, bytes: try FileIO.readAll(path: $0)) })
+    }
+
+    /// The model file a choice names, or nil for none (the bundled one only when it exists).
+    public static func modelPath(_ choice: ModelChoice, lexicon: FrenchLexicon) -> String? {
+        switch choice {
+        case .none: return nil
+        case .file(let path): return path
+        case .bundled:
+            let path = lexicon.directory + "/../themes/model.fr.tsv"
+            return FileIO.exists(path) ? path : nil
+        }
     }
 
     /// Themes and intent of one answer.
@@ -129,7 +160,7 @@ public enum ThemeBench {
     }
 
     /// The answers of a labelled TSV: columns `text`, `themes` (ids joined by ";") and optional `intent`.
-    public static func goldAnswers(_ path: String) throws -> [(text: String, themes: Set<String>, intent: String?)] {
+    public static func goldAnswers(_ path: String) throws -> [(text: String, themes: Set<String>, intent: String?, line: Int)] {
         let table = try TableFile.read(file: path, bytes: try FileIO.readAll(path: path), options: TableFileOptions(format: .tsv))
         guard let ti = table.header.firstIndex(of: "text"), let hi = table.header.firstIndex(of: "themes") else {
             throw IngestError.missingColumn(file: path, name: table.header.contains("text") ? "themes" : "text", available: table.header)
@@ -137,7 +168,7 @@ public enum ThemeBench {
         let ii = table.header.firstIndex(of: "intent")
         return table.records.map { record in
             (record.fields[ti], Set(record.fields[hi].split(separator: ";").map(String.init).filter { !$0.isEmpty }),
-             ii.map { record.fields[$0] })
+             ii.map { record.fields[$0] }, record.line)
         }
     }
 

@@ -63,6 +63,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "The intent cue file (default: lexicons/themes/intent.fr.tsv).")
     var intents: String?
 
+    @Option(help: "The learned theme model (default: lexicons/themes/model.fr.tsv when present; 'none': the taxonomy alone).")
+    var model: String?
+
     @Flag(help: "Do not tag themes and intents.")
     var noThemes = false
 
@@ -106,6 +109,7 @@ struct RunCommand: ParsableCommand {
         if rerun {
             var settings = RerunSettings(database: db, consultation: consultation, lexicons: lexicons, taxonomy: taxonomy,
                                          intents: intents, gold: gold, workers: threads, batchSize: batchSize)
+            settings.model = model
             settings.waitSeconds = waitSeconds
             return try RerunCLI.run(settings, quiet: quiet)
         }
@@ -115,6 +119,7 @@ struct RunCommand: ParsableCommand {
                                    batchSize: batchSize)
         settings.taxonomy = taxonomy
         settings.intents = intents
+        settings.model = model
         settings.tagThemes = !noThemes
         settings.reanalyze = reanalyze
         settings.redact = !keepPersonalData

@@ -4,8 +4,9 @@ import VerbatimCore
 struct TaxonomyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "taxonomy",
-        abstract: "Check a theme taxonomy, explain how a text is tagged, audit it on labelled answers, promote a discovered class.",
-        subcommands: [TaxonomyLintCommand.self, TaxonomyExplainCommand.self, TaxonomyAuditCommand.self, TaxonomyPromoteCommand.self]
+        abstract: "Check a theme taxonomy, explain how a text is tagged, audit it and train its model on labelled answers, promote a discovered class.",
+        subcommands: [TaxonomyLintCommand.self, TaxonomyExplainCommand.self, TaxonomyAuditCommand.self, TaxonomyTrainCommand.self,
+                      TaxonomyPromoteCommand.self]
     )
 }
 
@@ -16,6 +17,9 @@ struct TaxonomyFiles: ParsableArguments {
 
     @Option(help: "The intent cue file (default: lexicons/themes/intent.fr.tsv).")
     var intents: String?
+
+    @Option(help: "The learned theme model (default: lexicons/themes/model.fr.tsv when present; 'none': the taxonomy alone).")
+    var model: String?
 
     @Option(help: "The lexicon folder (default: $VERBATIM_LEXICONS, ./lexicons/fr, or next to the executable).")
     var lexicons: String?
@@ -50,7 +54,8 @@ struct TaxonomyExplainCommand: ParsableCommand {
     @OptionGroup var files: TaxonomyFiles
 
     func run() throws {
-        let setup = try ThemeSetup(lexicons: files.lexicons, taxonomy: files.taxonomy, intents: files.intents)
+        let setup = try ThemeSetup(lexicons: files.lexicons, taxonomy: files.taxonomy, intents: files.intents,
+                                   model: ModelChoice(option: files.model))
         FileIO.writeStandardOutput(TaxonomyJob.explain(text, setup: setup))
     }
 }
@@ -64,7 +69,8 @@ struct TaxonomyAuditCommand: ParsableCommand {
             terms that fire mostly on answers without their theme ("weak term"); and words or \
             phrases (lemmas) found in missed answers and rarely elsewhere ("suggest", written as a \
             taxonomy row). Nothing is changed: review, edit the taxonomy, then measure again with \
-            `verbatim bench themes`. Audit on a tuning file, never on the file you report.
+            `verbatim bench themes`. Audit on a tuning file, never on the file you report. The \
+            taxonomy is audited alone (no learned model) unless --model names one.
 
             The gold file is a TSV with columns text and themes (ids joined by ";"), as for \
             `verbatim bench themes`.
@@ -94,9 +100,71 @@ struct TaxonomyAuditCommand: ParsableCommand {
     }
 
     func run() throws {
-        let setup = try ThemeSetup(lexicons: files.lexicons, taxonomy: files.taxonomy, intents: files.intents)
+        let setup = try ThemeSetup(lexicons: files.lexicons, taxonomy: files.taxonomy, intents: files.intents,
+                                   model: ModelChoice(option: files.model ?? "none"))
         FileIO.writeStandardOutput(try TaxonomyJob.audit(gold: gold, setup: setup, theme: theme,
                                                          minFixes: minFixes, minPrecision: minPrecision))
+    }
+}
+
+struct TaxonomyTrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Learn the theme model from labelled answers and write it (lexicons/themes/model.fr.tsv).",
+        discussion: """
+            The model is the second stage of tagging: per theme a logistic regression, and for the \
+            intent a softmax regression, over the answer's lemmas, pairs of lemmas, and what the \
+            taxonomy and intent cues decided. It keeps, drops or adds themes and picks the intent; \
+            `verbatim taxonomy explain` shows its reasons. Training is deterministic (full-batch \
+            AdaGrad from zero weights): the same file, taxonomy and settings give the same model. \
+            Retrain after editing the taxonomy or the intent cues.
+
+            Example:
+              verbatim taxonomy train --gold Benchmarks/data/themes-train.tsv
+            """
+    )
+
+    @Option(help: "The labelled TSV file (columns text, themes, optional intent).")
+    var gold: String
+
+    @Option(name: .shortAndLong, help: "Where to write the model (default: lexicons/themes/model.fr.tsv beside the lexicons).")
+    var output: String?
+
+    @Option(help: "A theme is kept when its probability is at least this.")
+    var threshold = 0.4
+
+    @Option(help: "Training iterations.")
+    var iterations = 1000
+
+    @Option(help: "Learn a word only when at least this many answers hold it.")
+    var minAnswers = 2
+
+    @Option(help: "Inverse regularisation strength of the theme regressions (higher: closer fit to the file).")
+    var themeC = 10.0
+
+    @Option(help: "Inverse regularisation strength of the intent regression.")
+    var intentC = 10.0
+
+    @Option(help: "The taxonomy file (default: lexicons/themes/habitat.fr.tsv).")
+    var taxonomy: String?
+
+    @Option(help: "The intent cue file (default: lexicons/themes/intent.fr.tsv).")
+    var intents: String?
+
+    @Option(help: "The lexicon folder (default: $VERBATIM_LEXICONS, ./lexicons/fr, or next to the executable).")
+    var lexicons: String?
+
+    func validate() throws {
+        guard threshold > 0 && threshold < 1 else { throw ValidationError("--threshold must be between 0 and 1") }
+        guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1") }
+        guard minAnswers >= 1 else { throw ValidationError("--min-answers must be at least 1") }
+        guard themeC > 0 && intentC > 0 else { throw ValidationError("--theme-c and --intent-c must be positive") }
+    }
+
+    func run() throws {
+        FileIO.writeStandardOutput(try TaxonomyJob.train(gold: gold, output: output, lexicons: lexicons, taxonomy: taxonomy,
+                                                         intents: intents, threshold: threshold, iterations: iterations,
+                                                         minAnswers: minAnswers, themeC: themeC, intentC: intentC))
     }
 }
 

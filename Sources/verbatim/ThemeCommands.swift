@@ -31,6 +31,9 @@ struct ClassifyCommand: ParsableCommand {
     @Option(help: "The intent cue file (default: lexicons/themes/intent.fr.tsv).")
     var intents: String?
 
+    @Option(help: "The learned theme model (default: lexicons/themes/model.fr.tsv when present; 'none': the taxonomy alone).")
+    var model: String?
+
     @Option(help: "tsv or json.")
     var format: ClassifyJob.Format = .tsv
 
@@ -38,7 +41,7 @@ struct ClassifyCommand: ParsableCommand {
     var lexicons: String?
 
     func run() throws {
-        let setup = try ThemeSetup(lexicons: lexicons, taxonomy: taxonomy, intents: intents)
+        let setup = try ThemeSetup(lexicons: lexicons, taxonomy: taxonomy, intents: intents, model: ModelChoice(option: model))
         FileIO.writeStandardOutput(try ClassifyJob.run(input: input, idColumn: idColumn, textColumn: textColumn,
                                                        format: format, setup: setup))
     }
@@ -66,6 +69,9 @@ struct BenchThemesCommand: ParsableCommand {
     @Option(help: "The intent cue file (default: lexicons/themes/intent.fr.tsv).")
     var intents: String?
 
+    @Option(help: "The learned theme model (default: lexicons/themes/model.fr.tsv when present; 'none': the taxonomy alone).")
+    var model: String?
+
     @Option(help: "Output format: table or json.")
     var format: BenchLemmasCommand.BenchFormat = .table
 
@@ -73,7 +79,7 @@ struct BenchThemesCommand: ParsableCommand {
     var lexicons: String?
 
     func run() throws {
-        let setup = try ThemeSetup(lexicons: lexicons, taxonomy: taxonomy, intents: intents)
+        let setup = try ThemeSetup(lexicons: lexicons, taxonomy: taxonomy, intents: intents, model: ModelChoice(option: model))
         FileIO.writeStandardOutput(try ThemeBench.run(gold: gold, setup: setup, json: format == .json))
     }
 }

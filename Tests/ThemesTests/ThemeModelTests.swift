@@ -1,0 +1,150 @@
+import Testing
+import TextAnalysis
+@testable import Themes
+
+/// The learned second stage: its file format, its training, and what the tagger does with it.
+@Suite struct ThemeModelTests {
+    @Test(arguments: [(0.0, "0"), (1.25, "1.25"), (-1.5, "-1.5"), (12.3456789, "12.3457"), (-0.00004, "0"), (0.00005, "0.0001"), (3, "3")])
+    func decimalsAreShortAndExact(_ x: Double, _ text: String) {
+        #expect(ThemeModel.decimal(x) == text)
+    }
+
+    /// A model written by hand for the `Fixture` taxonomy (columns: its 4 themes, then intents).
+    static let handMade = """
+        # threshold\t0.5
+        feature\tproprete\tequipements-communs\tpresence-proximite\tloyer-charges\tplainte\tattente\tsatisfaction\tneutre
+        (bias)\t-2\t-2\t-2\t-2\t0\t0\t0\t0.5
+        r:equipements-communs\t0\t4\t0\t0\t1\t0\t0\t0
+        r:presence-proximite\t0\t0\t4\t0\t0\t0\t0\t0
+        r:proprete\t4\t0\t0\t0\t0\t0\t0\t0
+        w:cafard\t4\t0\t0\t0\t1\t0\t0\t0
+        w:merci\t0\t0\t0\t0\t0\t0\t5\t0
+        w:social\t0\t-8\t0\t0\t0\t0\t0\t0
+
+        """
+
+    static func tagger(model: ThemeModel?) -> (TextAnalyzer, ThemeTagger) {
+        let (analyzer, rules) = Fixture.setup()
+        return (analyzer, ThemeTagger(taxonomy: rules.taxonomy, cues: rules.cues, model: model))
+    }
+
+    static func tag(_ text: String, trace: TagTrace? = nil) throws -> (excerpts: [ThemeTags], answer: ThemeTags) {
+        let model = try ThemeModel(file: "m.tsv", bytes: Array(handMade.utf8))
+        let (analyzer, tagger) = tagger(model: model)
+        let analyzed = analyzer.analyze(text)
+        return tagger.tag(excerpts: analyzed.excerpts.map {
+            let tokens = analyzed.tokens[$0.tokenRange]
+            return (tokens, PhraseCompiler.matchTokens(tokens))
+        }, trace: trace)
+    }
+
+    @Test func modelAddsAThemeWithItsWordsAsEvidence() throws {
+        // No term of proprete; w:cafard gives -2 + 4 = 2, p = 0.88.
+        let tags = try Self.tag("Des cafards partout dans la cave")
+        #expect(tags.answer.themeIDs == ["proprete"])
+        let added = tags.answer.themes[0]
+        #expect(added.evidence == ["model: cafard"])
+        #expect(added.score > 0.88 && added.score < 0.881)
+    }
+
+    @Test func modelDropsAThemeTheTermsFound() throws {
+        // The term 'ascenseur' fires (r:equipements-communs +4) but w:social weighs -8.
+        #expect(try Self.tag("L'ascenseur social est en panne").answer.themeIDs == [])
+        #expect(try Self.tag("L'ascenseur est en panne").answer.themeIDs == ["equipements-communs"])
+    }
+
+    @Test func addedThemeGoesToTheExcerptWhoseWordsCarryIt() throws {
+        let tags = try Self.tag("L'ascenseur est en panne. Des cafards partout.")
+        #expect(tags.excerpts.map(\.themeIDs) == [["equipements-communs"], ["proprete"]])
+        #expect(tags.answer.themeIDs == ["equipements-communs", "proprete"])
+    }
+
+    @Test func intentIsTheModels() throws {
+        // The cues say nothing; the bias says neutre, "merci" says satisfaction.
+        #expect(try Self.tag("Le gardien est là").answer.intent == .neutre)
+        let tags = try Self.tag("Le gardien est là, merci")
+        #expect(tags.answer.intent == .satisfaction)
+        #expect(tags.excerpts.map(\.intent) == [.satisfaction])
+    }
+
+    @Test func traceSaysWhatTheModelDid() throws {
+        let trace = TagTrace()
+        _ = try Self.tag("L'ascenseur social est en panne, des cafards", trace: trace)
+        #expect(trace.lines.contains { $0.hasPrefix("model     equipements-communs") && $0.hasSuffix("dropped") })
+        #expect(trace.lines.contains { $0.hasPrefix("model     proprete") && $0.contains("added to excerpt 1") && $0.contains("w:cafard 4") })
+        #expect(trace.lines.contains { $0.hasPrefix("model     intent") })
+    }
+
+    @Test func fileErrorsNameTheLine() {
+        let header = "feature\tproprete\tplainte\tattente\tsatisfaction\tneutre\n"
+        #expect(throws: ThemeError(file: "m.tsv", line: 1, message: "expected the header 'feature', theme ids, then plainte, attente, satisfaction, neutre")) {
+            _ = try ThemeModel(file: "m.tsv", bytes: Array("feature\tproprete\n".utf8))
+        }
+        #expect(throws: ThemeError(file: "m.tsv", line: 2, message: "the first row must be '(bias)'")) {
+            _ = try ThemeModel(file: "m.tsv", bytes: Array((header + "w:a\t1\t0\t0\t0\t0\n").utf8))
+        }
+        #expect(throws: ThemeError(file: "m.tsv", line: 4, message: "features not sorted or repeated: 'w:a'")) {
+            _ = try ThemeModel(file: "m.tsv", bytes: Array((header + "(bias)\t0\t0\t0\t0\t0\nw:b\t1\t0\t0\t0\t0\nw:a\t1\t0\t0\t0\t0\n").utf8))
+        }
+        #expect(throws: ThemeError(file: "m.tsv", line: 3, message: "weight 'x' is not a number")) {
+            _ = try ThemeModel(file: "m.tsv", bytes: Array((header + "(bias)\t0\t0\t0\t0\t0\nw:a\tx\t0\t0\t0\t0\n").utf8))
+        }
+        #expect(throws: ThemeError(file: "m.tsv", line: 3, message: "expected 6 tab-separated columns, found 2")) {
+            _ = try ThemeModel(file: "m.tsv", bytes: Array((header + "(bias)\t0\t0\t0\t0\t0\nw:a\t1\n").utf8))
+        }
+    }
+
+    static let examples: [ThemeModelExample] = {
+        var out: [ThemeModelExample] = []
+        for i in 0..<6 {
+            out.append(ThemeModelExample(features: ["w:cafard", "w:cave\(i % 2)"], themes: ["proprete"], intent: .plainte))
+            out.append(ThemeModelExample(features: ["w:ascenseur", "w:cave\(i % 2)"], themes: ["equipements"], intent: .plainte))
+            out.append(ThemeModelExample(features: ["w:merci", "w:cave\(i % 2)"], themes: [], intent: .satisfaction))
+        }
+        out.append(ThemeModelExample(features: ["w:unique"], themes: ["proprete"], intent: nil))
+        return out
+    }()
+
+    @Test func trainingLearnsWhatSeparatesTheAnswers() {
+        let model = ThemeModelTrainer.train(Self.examples, themes: ["proprete", "equipements"])
+        // 'w:unique' is in one answer only: not learned (min-answers 2).
+        #expect(model.featureNames == ["w:ascenseur", "w:cafard", "w:cave0", "w:cave1", "w:merci"])
+        // Regularised: clear but not extreme probabilities (the bias alone gives about 0.3).
+        #expect(model.themeProbabilities(["w:cafard"])[0] > 0.8)
+        #expect(model.themeProbabilities(["w:cafard"])[1] < 0.2)
+        #expect(model.themeProbabilities(["w:ascenseur"])[1] > 0.8)
+        #expect(model.themeProbabilities(["w:merci"]).allSatisfy { $0 < 0.2 })
+        #expect(model.intent(["w:merci"]).0 == .satisfaction)
+        #expect(model.intent(["w:cafard"]).0 == .plainte)
+    }
+
+    @Test func trainingIsDeterministicAndTheFileReadsBack() throws {
+        let a = ThemeModelTrainer.train(Self.examples, themes: ["proprete", "equipements"], provenance: [("trained-on", "toy")])
+        let b = ThemeModelTrainer.train(Self.examples, themes: ["proprete", "equipements"], provenance: [("trained-on", "toy")])
+        #expect(a.tsv() == b.tsv())
+        let read = try ThemeModel(file: "m.tsv", bytes: Array(a.tsv().utf8))
+        #expect(read.tsv() == a.tsv())
+        #expect(read.themes == ["proprete", "equipements"])
+        #expect(read.provenance.first?.key == "trained-on" && read.provenance.first?.value == "toy")
+        #expect(read.threshold == 0.4)
+        for features in [["w:cafard"], ["w:ascenseur", "w:cave1"], ["w:merci"]] {
+            #expect(read.intent(features).0 == a.intent(features).0)
+            for (x, y) in zip(read.themeProbabilities(features), a.themeProbabilities(features)) { #expect(abs(x - y) < 0.01) }
+        }
+    }
+
+    @Test func featuresNameWordsPairsRulesSpeakerAndIntent() {
+        let (analyzer, _) = Fixture.setup()
+        let analyzed = analyzer.analyze("Les cafards envahissent la cave ?")
+        let tokens = analyzed.tokens[...]
+        let features = ThemeModel.features(of: [(tokens, PhraseCompiler.matchTokens(tokens))], themes: ["proprete"],
+                                           intent: .plainte, speaker: "organisation-interne")
+        #expect(features.contains("w:cafard") && features.contains("w:cave"))
+        #expect(features.contains("b:cafard envahir"))
+        #expect(features.contains("o:le"))             // a stopword, apart from the words
+        #expect(features.contains("f:le"))             // the excerpt's first word
+        #expect(features.contains("p:?"))
+        #expect(features.contains("r:proprete") && features.contains("s:organisation-interne") && features.contains("i:plainte"))
+        #expect(features == features.sorted())
+    }
+}
