@@ -11,10 +11,100 @@ struct CompiledPhrase: Sendable {
     var text: String
 }
 
+/// Every word of a tagger's phrases, numbered once, so that matching compares numbers instead of
+/// hashing strings for each phrase table.
+struct PhraseVocabulary: Sendable {
+    private(set) var ids: [String: Int32] = [:]
+    var count: Int { ids.count }
+
+    /// The word's number, given on first sight.
+    mutating func number(_ word: String) -> Int32 {
+        if let id = ids[word] { return id }
+        let id = Int32(ids.count)
+        ids[word] = id
+        return id
+    }
+
+    /// The word's number, or -1 for a word no phrase has.
+    func id(_ word: String) -> Int32 { ids[word] ?? -1 }
+
+    /// The numbers of an excerpt's match tokens.
+    func ids(of words: [MatchToken]) -> [WordIDs] {
+        words.map {
+            let lemma = id($0.lemma)
+            return WordIDs(lemma: lemma, form: $0.form == $0.lemma ? lemma : id($0.form), elided: $0.elided.map(id) ?? -1)
+        }
+    }
+}
+
+/// A match token's lemma, form and elided word as vocabulary numbers (-1: in no phrase).
+struct WordIDs: Sendable, Equatable {
+    var lemma: Int32
+    var form: Int32
+    var elided: Int32
+}
+
 /// Phrases indexed by their first word's lemma and form.
 struct PhraseIndex: Sendable {
     private(set) var phrases: [CompiledPhrase] = []
     private var byFirst: [String: [Int]] = [:]
+    /// After `number(with:)` and `index(vocabularyCount:)`: the phrases' words as numbers, and the
+    /// phrases by their first word's number.
+    private var numbered: [[(lemma: Int32, form: Int32)]] = []
+    private var byFirstNumber: [[Int]] = []
+
+    /// Numbers the phrases' words (call for every index of a tagger, then `index`).
+    mutating func number(with vocabulary: inout PhraseVocabulary) {
+        numbered = phrases.map { $0.words.map { (vocabulary.number($0.lemma), vocabulary.number($0.form)) } }
+    }
+
+    /// Builds the first-word table once the vocabulary is complete.
+    mutating func index(vocabularyCount: Int) {
+        byFirstNumber = Array(repeating: [], count: vocabularyCount)
+        for (id, words) in numbered.enumerated() {
+            guard let first = words.first else { continue }
+            byFirstNumber[Int(first.lemma)].append(id)
+            if first.form != first.lemma { byFirstNumber[Int(first.form)].append(id) }
+        }
+    }
+
+    /// `matches(in:)` on numbered words (`number` and `index` done).
+    func matches(in words: [WordIDs]) -> [(phrase: Int, start: Int, end: Int)] {
+        var out: [(phrase: Int, start: Int, end: Int)] = []
+        for i in words.indices {
+            let lemma = words[i].lemma, form = words[i].form
+            if lemma >= 0 {
+                for id in byFirstNumber[Int(lemma)] {
+                    if let end = Self.match(numbered[id], words, at: i) { out.append((id, i, end)) }
+                }
+            }
+            if form >= 0 && form != lemma {
+                for id in byFirstNumber[Int(form)] where lemma < 0 || !byFirstNumber[Int(lemma)].contains(id) {
+                    if let end = Self.match(numbered[id], words, at: i) { out.append((id, i, end)) }
+                }
+            }
+        }
+        out.sort { $0.start != $1.start ? $0.start < $1.start : $0.phrase < $1.phrase }
+        return out
+    }
+
+    /// `match(_:_:at:)` on numbers.
+    static func match(_ phrase: [(lemma: Int32, form: Int32)], _ words: [WordIDs], at start: Int) -> Int? {
+        @inline(__always) func same(_ a: Int32, _ w: (lemma: Int32, form: Int32)) -> Bool { a >= 0 && (a == w.lemma || a == w.form) }
+        var j = start
+        var elisionUsed = false
+        for k in phrase.indices {
+            if j < words.count && (same(words[j].lemma, phrase[k]) || same(words[j].form, phrase[k])) {
+                j += 1
+                elisionUsed = false
+            } else if k > 0, j < words.count, !elisionUsed, same(words[j].elided, phrase[k]) {
+                elisionUsed = true
+            } else {
+                return nil
+            }
+        }
+        return j
+    }
 
     /// Adds a phrase; returns its index.
     @discardableResult

@@ -12,6 +12,8 @@ public struct Theme: Sendable, Equatable {
 public struct ThemeTaxonomy: Sendable {
     public let file: String
     public private(set) var themes: [Theme] = []
+    /// Theme id → index in `themes`.
+    public private(set) var themeIndex: [String: Int] = [:]
     /// Terms; `termTheme[i]` and `termWeight[i]` describe `terms.phrases[i]`.
     var terms = PhraseIndex()
     var termTheme: [Int] = []
@@ -91,6 +93,7 @@ public struct ThemeTaxonomy: Sendable {
             }
         }
         guard !themes.isEmpty else { throw ThemeError(file: file, line: 0, message: "no theme") }
+        themeIndex = index
         speakerMoves = Array(repeating: [], count: themes.count)
         for move in moves {
             guard let target = index[move.target] else {

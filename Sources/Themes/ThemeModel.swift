@@ -27,6 +27,14 @@ public struct ThemeModel: Sendable {
     /// Feature names in file order; row `i + 1` of `weights` (row 0 is the bias).
     public let featureNames: [String]
     let featureRow: [String: Int]
+    /// Rows by kind and name (pairs apart), for lookups without building names.
+    let rowByKind: [[String: Int]]
+    let pairRow: [PairKey: Int]
+    /// After `number(with:)` and `index(vocabularyCount:)`: rows by kind and vocabulary number
+    /// (0: none), and pair rows by the two numbers.
+    private var numberedNames: [(FeatureKind, Int32, Int32, Int)] = []
+    private var rowByNumber: [[Int32]] = []
+    private var pairRowByNumbers: [Int64: Int] = [:]
     /// Row-major: (1 + features) × (themes + 4).
     let weights: [Double]
     var columns: Int { themes.count + Self.intents.count }
@@ -40,45 +48,151 @@ public struct ThemeModel: Sendable {
         self.featureNames = featureNames
         self.weights = weights
         var rows: [String: Int] = [:]
-        for (i, name) in featureNames.enumerated() { rows[name] = i + 1 }
+        var byKind = [[String: Int]](repeating: [:], count: FeatureKind.allCases.count)
+        var pairs: [PairKey: Int] = [:]
+        for (i, name) in featureNames.enumerated() {
+            rows[name] = i + 1
+            guard let kind = FeatureKind.allCases.first(where: { name.hasPrefix($0.prefix) }) else { continue }
+            let rest = String(name.dropFirst(2))
+            if kind == .pair {
+                guard let bar = rest.firstIndex(of: "|") else { continue }
+                pairs[PairKey(first: String(rest[..<bar]), second: String(rest[rest.index(after: bar)...]))] = i + 1
+            } else {
+                byKind[kind.rawValue][rest] = i + 1
+            }
+        }
         featureRow = rows
+        rowByKind = byKind
+        pairRow = pairs
     }
 
     // MARK: Features
 
-    /// The features of one answer, or of one excerpt: its parts (tokens and match tokens), the
-    /// themes and intent the taxonomy gave it, and the speaker's theme. Sorted, without repeats.
+    /// The kinds of features, and their prefixes in the file.
+    public enum FeatureKind: Int, CaseIterable, Sendable {
+        case word, pair, stopword, first, punctuation, rule, speaker, intent
+        public var prefix: String { ["w:", "b:", "o:", "f:", "p:", "r:", "s:", "i:"][rawValue] }
+    }
+
+    /// One feature as `forEachFeature` gives it: its kind, name (for a pair, the first lemma),
+    /// the second lemma of a pair, and the vocabulary numbers of both lemmas (-1 when unknown).
+    struct FeatureVisit {
+        var kind: FeatureKind
+        var name: String
+        var second: String? = nil
+        var id: Int32 = -1
+        var secondID: Int32 = -1
+    }
+
+    /// Calls `body` with every feature of one answer or excerpt, in text order, repeats included:
+    /// content words (`w:` folded lemma; not a stopword, number or elided word), pairs of
+    /// consecutive content words of an excerpt (`b:`, written "a|b"), stopwords (`o:`), each
+    /// excerpt's first word (`f:`), "?" and "!" (`p:`), the taxonomy's themes (`r:`), the
+    /// speaker's theme (`s:`) and the cues' intent (`i:`). `ids`, when given, are the words'
+    /// vocabulary numbers, passed along.
+    static func forEachFeature(of parts: [(tokens: ArraySlice<Token>, words: [MatchToken])], ids: [[WordIDs]]? = nil,
+                               themes: [String], intent: Intent, speaker: String?, _ body: (FeatureVisit) -> Void) {
+        for (n, part) in parts.enumerated() {
+            func id(_ w: Int) -> Int32 { ids?[n][w].lemma ?? -1 }
+            if let first = part.words.first { body(FeatureVisit(kind: .first, name: first.lemma, id: id(0))) }
+            for token in part.tokens where token.kind == .punct && (token.norm == "?" || token.norm == "!") {
+                body(FeatureVisit(kind: .punctuation, name: token.norm))
+            }
+            var previous = -1
+            for (w, word) in part.words.enumerated() {
+                let token = part.tokens[word.tokenIndex]
+                if token.flags.contains(.stopword) { body(FeatureVisit(kind: .stopword, name: word.lemma, id: id(w))) }
+                guard token.kind == .word, !token.flags.contains(.stopword) else { continue }
+                body(FeatureVisit(kind: .word, name: word.lemma, id: id(w)))
+                if previous >= 0 {
+                    body(FeatureVisit(kind: .pair, name: part.words[previous].lemma, second: word.lemma, id: id(previous), secondID: id(w)))
+                }
+                previous = w
+            }
+        }
+        for theme in themes { body(FeatureVisit(kind: .rule, name: theme)) }
+        if let speaker { body(FeatureVisit(kind: .speaker, name: speaker)) }
+        body(FeatureVisit(kind: .intent, name: intent.rawValue))
+    }
+
+    /// The features' names (as in the file), sorted, without repeats: what training sees.
     public static func features(of parts: [(tokens: ArraySlice<Token>, words: [MatchToken])], themes: [String],
                                 intent: Intent, speaker: String?) -> [String] {
         var out = Set<String>()
-        for part in parts {
-            var previous: String? = nil
-            if let first = part.words.first { out.insert("f:" + first.lemma) }
-            for token in part.tokens where token.kind == .punct && (token.norm == "?" || token.norm == "!") {
-                out.insert("p:" + token.norm)
+        forEachFeature(of: parts, themes: themes, intent: intent, speaker: speaker) { f in
+            out.insert(f.kind.prefix + f.name + (f.second.map { "|" + $0 } ?? ""))
+        }
+        return out.sorted()
+    }
+
+    /// The weight rows of the features the model knows (sorted, without repeats): what tagging
+    /// sums. With `ids` (and the model numbered with the same vocabulary) words are found by
+    /// number; otherwise by name.
+    func rows(of parts: [(tokens: ArraySlice<Token>, words: [MatchToken])], ids: [[WordIDs]]? = nil, themes: [String],
+              intent: Intent, speaker: String?) -> [Int] {
+        var rows: [Int] = []
+        let numbered = ids != nil && !rowByNumber.isEmpty
+        Self.forEachFeature(of: parts, ids: numbered ? ids : nil, themes: themes, intent: intent, speaker: speaker) { f in
+            let row: Int?
+            switch f.kind {
+            case .pair:
+                row = numbered ? (f.id < 0 || f.secondID < 0 ? nil : pairRowByNumbers[Int64(f.id) << 32 | Int64(f.secondID)])
+                    : pairRow[PairKey(first: f.name, second: f.second!)]
+            case .word, .stopword, .first:
+                if numbered {
+                    let r = f.id < 0 ? 0 : rowByNumber[f.kind.rawValue][Int(f.id)]
+                    row = r == 0 ? nil : Int(r)
+                } else {
+                    row = rowByKind[f.kind.rawValue][f.name]
+                }
+            default:
+                row = rowByKind[f.kind.rawValue][f.name]
             }
-            for word in part.words {
-                let token = part.tokens[word.tokenIndex]
-                if token.flags.contains(.stopword) { out.insert("o:" + word.lemma) }
-                guard token.kind == .word, !token.flags.contains(.stopword) else { continue }
-                out.insert("w:" + word.lemma)
-                if let previous { out.insert("b:" + previous + " " + word.lemma) }
-                previous = word.lemma
+            if let row { rows.append(row) }
+        }
+        rows.sort()
+        var unique: [Int] = []
+        unique.reserveCapacity(rows.count)
+        for r in rows where unique.last != r { unique.append(r) }
+        return unique
+    }
+
+    /// Numbers the words of the model's word, stopword, first-word and pair features with a
+    /// tagger's vocabulary (then `index`), so that tagging finds them without hashing names.
+    mutating func number(with vocabulary: inout PhraseVocabulary) {
+        numberedNames = []
+        for (i, name) in featureNames.enumerated() {
+            guard let kind = FeatureKind.allCases.first(where: { name.hasPrefix($0.prefix) }),
+                  [.word, .stopword, .first, .pair].contains(kind) else { continue }
+            let rest = String(name.dropFirst(2))
+            if kind == .pair, let bar = rest.firstIndex(of: "|") {
+                numberedNames.append((kind, vocabulary.number(String(rest[..<bar])),
+                                      vocabulary.number(String(rest[rest.index(after: bar)...])), i + 1))
+            } else if kind != .pair {
+                numberedNames.append((kind, vocabulary.number(rest), -1, i + 1))
             }
         }
-        for theme in themes { out.insert("r:" + theme) }
-        if let speaker { out.insert("s:" + speaker) }
-        out.insert("i:" + intent.rawValue)
-        return out.sorted()
+    }
+
+    /// Builds the number tables once the vocabulary is complete.
+    mutating func index(vocabularyCount: Int) {
+        rowByNumber = Array(repeating: Array(repeating: 0, count: vocabularyCount), count: FeatureKind.allCases.count)
+        pairRowByNumbers = [:]
+        for (kind, first, second, row) in numberedNames {
+            if kind == .pair {
+                pairRowByNumbers[Int64(first) << 32 | Int64(second)] = row
+            } else {
+                rowByNumber[kind.rawValue][Int(first)] = Int32(row)
+            }
+        }
     }
 
     // MARK: Prediction
 
-    /// The summed weights (logits) of the features: one per theme, then one per intent.
-    func logits(_ features: [String]) -> [Double] {
+    /// The summed weights (logits) of the rows: one per theme, then one per intent.
+    func logits(rows: [Int]) -> [Double] {
         var z = Array(weights[0..<columns])
-        for f in features {
-            guard let row = featureRow[f] else { continue }
+        for row in rows {
             let base = row * columns
             for c in 0..<columns { z[c] += weights[base + c] }
         }
@@ -86,14 +200,18 @@ public struct ThemeModel: Sendable {
     }
 
     /// Per theme of `themes`, the probability that the answer expresses it.
-    public func themeProbabilities(_ features: [String]) -> [Double] {
-        let z = logits(features)
+    public func themeProbabilities(_ features: [String]) -> [Double] { themeProbabilities(rows: rows(named: features)) }
+
+    func themeProbabilities(rows: [Int]) -> [Double] {
+        let z = logits(rows: rows)
         return (0..<themes.count).map { 1 / (1 + Self.clampedExp(-z[$0])) }
     }
 
     /// The intent with the highest score, and the four probabilities in `intents` order.
-    public func intent(_ features: [String]) -> (Intent, [Double]) {
-        let z = Array(logits(features)[themes.count...])
+    public func intent(_ features: [String]) -> (Intent, [Double]) { intent(rows: rows(named: features)) }
+
+    func intent(rows: [Int]) -> (Intent, [Double]) {
+        let z = Array(logits(rows: rows)[themes.count...])
         let top = z.max()!
         let e = z.map { Self.clampedExp($0 - top) }
         let sum = e.reduce(0, +)
@@ -102,24 +220,28 @@ public struct ThemeModel: Sendable {
         return (Self.intents[best], e.map { $0 / sum })
     }
 
-    /// The features of `features` that weigh most for theme column `column`, heaviest first.
-    public func heaviest(_ features: [String], column: Int, count: Int = 3, wordsOnly: Bool = false) -> [(String, Double)] {
+    /// The rows of named features (unknown names skipped, repeats once).
+    func rows(named features: [String]) -> [Int] { Array(Set(features.compactMap { featureRow[$0] })).sorted() }
+
+    /// The features among `rows` that weigh most for theme column `column`, heaviest first.
+    func heaviest(rows: [Int], column: Int, count: Int = 3, wordsOnly: Bool = false) -> [(String, Double)] {
         var out: [(String, Double)] = []
-        for f in features {
-            guard let row = featureRow[f], !wordsOnly || f.hasPrefix("w:") || f.hasPrefix("b:") else { continue }
+        for row in rows {
+            let name = featureNames[row - 1]
+            guard !wordsOnly || name.hasPrefix("w:") || name.hasPrefix("b:") else { continue }
             let w = weights[row * columns + column]
-            if w > 0 { out.append((f, w)) }
+            if w > 0 { out.append((name, w)) }
         }
         out.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         return Array(out.prefix(count))
     }
 
-    /// The sum of the word features' weights for theme column `column` (where in an answer the
-    /// model finds a theme it adds).
-    func wordScore(_ features: [String], column: Int) -> Double {
+    /// The sum of the word and pair rows' weights for theme column `column` (where in an
+    /// answer the model finds a theme it adds).
+    func wordScore(rows: [Int], column: Int) -> Double {
         var s = 0.0
-        for f in features where f.hasPrefix("w:") || f.hasPrefix("b:") {
-            if let row = featureRow[f] { s += weights[row * columns + column] }
+        for row in rows where featureNames[row - 1].hasPrefix("w:") || featureNames[row - 1].hasPrefix("b:") {
+            s += weights[row * columns + column]
         }
         return s
     }
@@ -221,4 +343,10 @@ extension ThemeModel {
         while fraction.hasSuffix("0") { fraction.removeLast() }
         return (scaled < 0 ? "-" : "") + String(units / 10_000) + (fraction.isEmpty ? "" : "." + fraction)
     }
+}
+
+/// Two lemmas of a pair feature.
+struct PairKey: Hashable, Sendable {
+    var first: String
+    var second: String
 }

@@ -30,7 +30,7 @@ public struct ThemeModelSettings: Sendable, Equatable {
     /// A feature is learned only when at least this many answers have it.
     public var minAnswers = 2
     /// A theme is kept when its probability is at least this.
-    public var threshold = 0.4
+    public var threshold = 0.35
 
     public init() {}
 

@@ -42,7 +42,7 @@ public final class TagTrace {
 /// talks about them — and marked `negated`.
 public struct ThemeTagger: Sendable {
     public static let stageName = "themes"
-    public static let stageVersion = "2"
+    public static let stageVersion = "3"
     /// Words after a negator that it denies.
     public static let scopeWords = 4
     /// Negators that deny only with "ne" in the clause ("il n'y a plus de gardien" vs "plus de passages").
@@ -56,10 +56,36 @@ public struct ThemeTagger: Sendable {
     /// The learned second stage: keeps, drops or adds the answer's themes and picks its intent.
     public let model: ThemeModel?
 
+    /// The words of every phrase (terms, excludes, speakers, cues, negators), numbered.
+    let vocabulary: PhraseVocabulary
+    /// Per vocabulary number: whether the word is a negator.
+    let isNegator: [Bool]
+    /// Per theme column of the model: whether the taxonomy has that theme.
+    let modelThemeKnown: [Bool]
+
     public init(taxonomy: ThemeTaxonomy, cues: IntentCues, model: ThemeModel? = nil) {
+        var taxonomy = taxonomy, cues = cues, model = model
+        var vocabulary = PhraseVocabulary()
+        taxonomy.terms.number(with: &vocabulary)
+        taxonomy.excludes.number(with: &vocabulary)
+        taxonomy.speakers.number(with: &vocabulary)
+        cues.cues.number(with: &vocabulary)
+        model?.number(with: &vocabulary)
+        let negators = cues.negators.map { vocabulary.number($0) }
+        let count = vocabulary.count
+        model?.index(vocabularyCount: count)
+        taxonomy.terms.index(vocabularyCount: count)
+        taxonomy.excludes.index(vocabularyCount: count)
+        taxonomy.speakers.index(vocabularyCount: count)
+        cues.cues.index(vocabularyCount: count)
+        var isNegator = [Bool](repeating: false, count: count)
+        for n in negators { isNegator[Int(n)] = true }
         self.taxonomy = taxonomy
         self.cues = cues
         self.model = model
+        self.vocabulary = vocabulary
+        self.isNegator = isNegator
+        modelThemeKnown = model?.themes.map { taxonomy.themeIndex[$0] != nil } ?? []
     }
 
     /// Tags the tokens of one excerpt (lemmatized by `TextAnalyzer`).
@@ -69,7 +95,11 @@ public struct ThemeTagger: Sendable {
 
     /// Tags one excerpt whose match tokens were already computed (`PhraseCompiler.matchTokens`).
     public func tag(_ tokens: ArraySlice<Token>, words: [MatchToken], trace: TagTrace? = nil) -> ThemeTags {
-        let (negated, negators, bareNegators) = negationScopes(tokens, words)
+        tag(tokens, words: words, ids: vocabulary.ids(of: words), trace: trace)
+    }
+
+    func tag(_ tokens: ArraySlice<Token>, words: [MatchToken], ids: [WordIDs], trace: TagTrace? = nil) -> ThemeTags {
+        let (negated, negators, bareNegators) = negationScopes(tokens, words, ids)
         if let trace {
             for n in negators.sorted() {
                 var end = n + 1
@@ -78,8 +108,8 @@ public struct ThemeTagger: Sendable {
                 trace.add("negation  '\(words[n].form)' denies: \(scope.isEmpty ? "(nothing)" : scope)\(bareNegators.contains(n) ? " — no cue in scope: +1 plainte" : "")")
             }
         }
-        var tags = ThemeTags(themes: themes(words, negated, trace: trace), intent: .neutre)
-        scoreIntent(tokens, words, negated, negators, bareNegators, &tags, trace: trace)
+        var tags = ThemeTags(themes: themes(words, ids, negated, trace: trace), intent: .neutre)
+        scoreIntent(tokens, words, ids, negated, negators, bareNegators, &tags, trace: trace)
         tags.intent = Self.intent(plainte: tags.plainte, attente: tags.attente, satisfaction: tags.satisfaction)
         trace?.add("intent    plainte \(tags.plainte), attente \(tags.attente), satisfaction \(tags.satisfaction) → \(tags.intent.rawValue)")
         return tags
@@ -100,8 +130,9 @@ public struct ThemeTagger: Sendable {
     /// model, when there is one, keeps, drops or adds themes and picks the intents.
     public func tag(excerpts parts: [(tokens: ArraySlice<Token>, words: [MatchToken])],
                     trace: TagTrace? = nil) -> (excerpts: [ThemeTags], answer: ThemeTags) {
-        var excerpts = parts.map { tag($0.tokens, words: $0.words) }
-        let speaker = speaker(of: parts)
+        let ids = parts.map { vocabulary.ids(of: $0.words) }
+        var excerpts = parts.indices.map { tag(parts[$0].tokens, words: parts[$0].words, ids: ids[$0]) }
+        let speaker = speaker(of: parts, ids: ids)
         if let speaker {
             trace?.add("speaker   '\(speaker.phrase)' → \(speaker.theme)"
                        + (speaker.moves.isEmpty ? "" : ": \(speaker.moves.joined(separator: ", ")) become \(speaker.theme)"))
@@ -109,7 +140,7 @@ public struct ThemeTagger: Sendable {
         }
         var answer = Self.union(excerpts)
         if let model {
-            decide(with: model, parts, speaker: speaker?.theme, &excerpts, &answer, trace: trace)
+            decide(with: model, parts, ids, speaker: speaker?.theme, &excerpts, &answer, trace: trace)
         }
         return (excerpts, answer)
     }
@@ -134,50 +165,57 @@ public struct ThemeTagger: Sendable {
     /// adds goes to the excerpt whose words weigh most for it, with those words as evidence
     /// ("model: ascenseur"); its score is the model's probability. The answer's intent is the
     /// model's; each excerpt's too (on the excerpt's own features when there are several).
-    func decide(with model: ThemeModel, _ parts: [(tokens: ArraySlice<Token>, words: [MatchToken])], speaker: String?,
-                _ excerpts: inout [ThemeTags], _ answer: inout ThemeTags, trace: TagTrace?) {
-        let features = ThemeModel.features(of: parts, themes: answer.themeIDs, intent: answer.intent, speaker: speaker)
-        let probabilities = model.themeProbabilities(features)
-        let known = Set(taxonomy.themes.map(\.id))
-        for (t, id) in model.themes.enumerated() where known.contains(id) {
+    func decide(with model: ThemeModel, _ parts: [(tokens: ArraySlice<Token>, words: [MatchToken])], _ ids: [[WordIDs]],
+                speaker: String?, _ excerpts: inout [ThemeTags], _ answer: inout ThemeTags, trace: TagTrace?) {
+        let rows = model.rows(of: parts, ids: ids, themes: answer.themeIDs, intent: answer.intent, speaker: speaker)
+        let probabilities = model.themeProbabilities(rows: rows)
+        var changed = false
+        for (t, id) in model.themes.enumerated() where modelThemeKnown[t] {
             let p = probabilities[t]
             let kept = p >= model.threshold
             let tagged = answer.themes.contains { $0.theme == id }
-            let why = model.heaviest(features, column: t).map { "\($0.0) \(ThemeModel.decimal($0.1))" }.joined(separator: ", ")
             if tagged && !kept {
                 for i in excerpts.indices { excerpts[i].themes.removeAll { $0.theme == id } }
+                changed = true
                 trace?.add("model     \(id) \(ThemeModel.decimal(p)) < \(ThemeModel.decimal(model.threshold)): dropped")
             } else if !tagged && kept {
                 var best = 0, bestScore = -Double.infinity
-                var bestWords: [String] = []
+                var bestRows: [Int] = []
                 for (i, part) in parts.enumerated() {
-                    let words = ThemeModel.features(of: [part], themes: [], intent: .neutre, speaker: nil)
-                    let score = model.wordScore(words, column: t)
-                    if score > bestScore { best = i; bestScore = score; bestWords = words }
+                    let own = model.rows(of: [part], ids: [ids[i]], themes: [], intent: .neutre, speaker: nil)
+                    let score = model.wordScore(rows: own, column: t)
+                    if score > bestScore { best = i; bestScore = score; bestRows = own }
                 }
-                let evidence = model.heaviest(bestWords, column: t, wordsOnly: true).map { "model: " + $0.0.dropFirst(2) }
+                let evidence = model.heaviest(rows: bestRows, column: t, wordsOnly: true).map { "model: " + $0.0.dropFirst(2) }
                 excerpts[best].themes.append(ThemeAssignment(theme: id, score: p, evidence: evidence.isEmpty ? ["model"] : evidence,
                                                              negated: false))
                 excerpts[best].themes.sort { $0.theme < $1.theme }
-                trace?.add("model     \(id) \(ThemeModel.decimal(p)): added to excerpt \(best + 1) (\(why))")
+                changed = true
+                if let trace {
+                    let why = model.heaviest(rows: rows, column: t).map { "\($0.0) \(ThemeModel.decimal($0.1))" }.joined(separator: ", ")
+                    trace.add("model     \(id) \(ThemeModel.decimal(p)): added to excerpt \(best + 1) (\(why))")
+                }
             } else if tagged {
                 trace?.add("model     \(id) \(ThemeModel.decimal(p)): kept")
             }
         }
-        let (intent, intentProbabilities) = model.intent(features)
+        let (intent, intentProbabilities) = model.intent(rows: rows)
         trace?.add("model     intent " + zip(ThemeModel.intents, intentProbabilities)
             .map { "\($0.0.rawValue) \(ThemeModel.decimal($0.1))" }.joined(separator: ", ") + " → \(intent.rawValue)")
         if excerpts.count == 1 {
             excerpts[0].intent = intent
         } else {
             for i in excerpts.indices {
-                let own = ThemeModel.features(of: [parts[i]], themes: excerpts[i].themeIDs, intent: excerpts[i].intent, speaker: speaker)
-                excerpts[i].intent = model.intent(own).0
+                let own = model.rows(of: [parts[i]], ids: [ids[i]], themes: excerpts[i].themeIDs, intent: excerpts[i].intent,
+                                     speaker: speaker)
+                excerpts[i].intent = model.intent(rows: own).0
             }
         }
-        let cues = (answer.plainte, answer.attente, answer.satisfaction)
-        answer = Self.union(excerpts)
-        (answer.plainte, answer.attente, answer.satisfaction) = cues
+        if changed {
+            let cues = (answer.plainte, answer.attente, answer.satisfaction)
+            answer = Self.union(excerpts)
+            (answer.plainte, answer.attente, answer.satisfaction) = cues
+        }
         answer.intent = intent
     }
 
@@ -193,8 +231,12 @@ public struct ThemeTagger: Sendable {
 
     /// The first speaker phrase found in the answer's excerpts, in order.
     public func speaker(of parts: [(tokens: ArraySlice<Token>, words: [MatchToken])]) -> Speaker? {
+        speaker(of: parts, ids: parts.map { vocabulary.ids(of: $0.words) })
+    }
+
+    func speaker(of parts: [(tokens: ArraySlice<Token>, words: [MatchToken])], ids: [[WordIDs]]) -> Speaker? {
         for (n, part) in parts.enumerated() {
-            for m in taxonomy.speakers.matches(in: part.words) {
+            for m in taxonomy.speakers.matches(in: ids[n]) {
                 let rule = taxonomy.speakerRules[m.phrase]
                 if rule.atStart && (n != 0 || m.start != 0) { continue }
                 if rule.beforeColon {
@@ -245,7 +287,7 @@ public struct ThemeTagger: Sendable {
 
     /// For each match token, whether a negator denies it; the positions of the active negators;
     /// and those of negators with no intent cue in their scope.
-    func negationScopes(_ tokens: ArraySlice<Token>, _ words: [MatchToken]) -> ([Bool], Set<Int>, [Int]) {
+    func negationScopes(_ tokens: ArraySlice<Token>, _ words: [MatchToken], _ ids: [WordIDs]) -> ([Bool], Set<Int>, [Int]) {
         var negated = [Bool](repeating: false, count: words.count)
         var negatorPositions: [(position: Int, scopeEnd: Int)] = []
         var clauseHasNe = false
@@ -263,8 +305,9 @@ public struct ThemeTagger: Sendable {
             let form = words[w].form
             // "pas que", "pas seulement", "pas juste": a restriction, not a denial ("pas que le
             // ménage, aussi les espaces verts").
-            let restricts = w + 1 < words.count && Self.restrictionWords.contains(words[w + 1].form)
-            if cues.negators.contains(form) && !restricts && (!Self.negatorsNeedingNe.contains(form) || clauseHasNe) {
+            let negator = ids[w].form >= 0 && isNegator[Int(ids[w].form)]
+            let restricts = negator && w + 1 < words.count && Self.restrictionWords.contains(words[w + 1].form)
+            if negator && !restricts && (!Self.negatorsNeedingNe.contains(form) || clauseHasNe) {
                 let end = min(words.count, w + 1 + Self.scopeWords)
                 negatorPositions.append((w, end))
                 scopeEnd = end
@@ -279,28 +322,28 @@ public struct ThemeTagger: Sendable {
             var k = n.position + 1
             while k < n.scopeEnd && negated[k] { k += 1 }
             let scope = (n.position + 1)..<k
-            let hasCue = cues.cues.matches(in: Array(words[scope])).contains { cues.cueIntent[$0.phrase] != .attente }
+            let hasCue = cues.cues.matches(in: Array(ids[scope])).contains { cues.cueIntent[$0.phrase] != .attente }
             if !hasCue { bare.append(n.position) }
         }
         return (negated, Set(negatorPositions.map(\.position)), bare)
     }
 
-    func themes(_ words: [MatchToken], _ negated: [Bool], trace: TagTrace? = nil) -> [ThemeAssignment] {
+    func themes(_ words: [MatchToken], _ ids: [WordIDs], _ negated: [Bool], trace: TagTrace? = nil) -> [ThemeAssignment] {
         var excluded: [(theme: Int, range: Range<Int>)] = []
-        for m in taxonomy.excludes.matches(in: words) { excluded.append((taxonomy.excludeTheme[m.phrase], m.start..<m.end)) }
+        for m in taxonomy.excludes.matches(in: ids) { excluded.append((taxonomy.excludeTheme[m.phrase], m.start..<m.end)) }
         if let trace {
-            for m in taxonomy.terms.matches(in: words) {
+            for m in taxonomy.terms.matches(in: ids) {
                 let theme = taxonomy.themes[taxonomy.termTheme[m.phrase]].id
                 let blocked = excluded.first { $0.theme == taxonomy.termTheme[m.phrase] && $0.range.lowerBound <= m.start && m.end <= $0.range.upperBound }
                 let denied = (m.start..<m.end).allSatisfy { negated[$0] }
                 trace.add("term      '\(taxonomy.terms.phrases[m.phrase].text)' (\(taxonomy.termWeight[m.phrase])) → \(theme)"
-                          + (blocked.map { " — excluded by '\(taxonomy.excludes.phrases[excludePhrase(at: $0.range, words)].text)'" } ?? "")
+                          + (blocked.map { " — excluded by '\(taxonomy.excludes.phrases[excludePhrase(at: $0.range, ids)].text)'" } ?? "")
                           + (denied ? " — negated" : ""))
             }
         }
         var found: [Int: (terms: [Int], allNegated: Bool)] = [:]
         var order: [Int] = []
-        for m in firedTerms(words, excluded: excluded) {
+        for m in firedTerms(ids, excluded: excluded) {
             let theme = taxonomy.termTheme[m.phrase]
             let denied = (m.start..<m.end).allSatisfy { negated[$0] }
             if var f = found[theme] {
@@ -324,23 +367,25 @@ public struct ThemeTagger: Sendable {
     }
 
     /// The term matches that count: every match of a term not inside an exclude of its theme.
-    func firedTerms(_ words: [MatchToken], excluded: [(theme: Int, range: Range<Int>)]? = nil) -> [(phrase: Int, start: Int, end: Int)] {
-        let excluded = excluded ?? taxonomy.excludes.matches(in: words).map { (taxonomy.excludeTheme[$0.phrase], $0.start..<$0.end) }
-        return taxonomy.terms.matches(in: words).filter { m in
+    func firedTerms(_ words: [MatchToken]) -> [(phrase: Int, start: Int, end: Int)] { firedTerms(vocabulary.ids(of: words)) }
+
+    func firedTerms(_ ids: [WordIDs], excluded: [(theme: Int, range: Range<Int>)]? = nil) -> [(phrase: Int, start: Int, end: Int)] {
+        let excluded = excluded ?? taxonomy.excludes.matches(in: ids).map { (taxonomy.excludeTheme[$0.phrase], $0.start..<$0.end) }
+        return taxonomy.terms.matches(in: ids).filter { m in
             let theme = taxonomy.termTheme[m.phrase]
             return !excluded.contains { $0.theme == theme && $0.range.lowerBound <= m.start && m.end <= $0.range.upperBound }
         }
     }
 
     /// The exclude phrase matching exactly `range` (for the trace).
-    func excludePhrase(at range: Range<Int>, _ words: [MatchToken]) -> Int {
-        taxonomy.excludes.matches(in: words).first { $0.start == range.lowerBound && $0.end == range.upperBound }?.phrase ?? 0
+    func excludePhrase(at range: Range<Int>, _ ids: [WordIDs]) -> Int {
+        taxonomy.excludes.matches(in: ids).first { $0.start == range.lowerBound && $0.end == range.upperBound }?.phrase ?? 0
     }
 
-    func scoreIntent(_ tokens: ArraySlice<Token>, _ words: [MatchToken], _ negated: [Bool], _ negators: Set<Int>,
+    func scoreIntent(_ tokens: ArraySlice<Token>, _ words: [MatchToken], _ ids: [WordIDs], _ negated: [Bool], _ negators: Set<Int>,
                      _ bareNegators: [Int], _ tags: inout ThemeTags, trace: TagTrace? = nil) {
         var usedCue = Set<Int>()
-        let all = cues.cues.matches(in: words)
+        let all = cues.cues.matches(in: ids)
         // Where cues overlap, the longer wins: "ras le bol" is a complaint, not "ras".
         let longest = all.filter { m in
             !all.contains { o in

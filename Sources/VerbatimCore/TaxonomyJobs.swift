@@ -6,17 +6,40 @@ import Themes
 public enum TaxonomyJob {
     /// Loads the taxonomy and intent cues (format errors name file:line), then reports what
     /// loading does not check. Returns the report and whether it holds errors.
-    public static func lint(lexicons: String?, taxonomy: String?, intents: String?) throws -> (String, errors: Int) {
+    public static func lint(lexicons: String?, taxonomy: String?, intents: String?, model: String? = nil) throws -> (String, errors: Int) {
         let lexicon = try FrenchLexicon.load(explicit: lexicons)
         let analyzer = try TextAnalyzer(lemmatizer: FrenchLemmatizer(lexicon: lexicon))
-        let tagger = try ThemeSetup.tagger(lexicon: lexicon, analyzer: analyzer, taxonomy: taxonomy, intents: intents)
+        let tagger = try ThemeSetup.tagger(lexicon: lexicon, analyzer: analyzer, taxonomy: taxonomy, intents: intents,
+                                           model: ModelChoice(option: model))
         let path = taxonomy ?? lexicon.directory + "/../themes/habitat.fr.tsv"
+        let intentsPath = intents ?? lexicon.directory + "/../themes/intent.fr.tsv"
         let findings = try TaxonomyLint.check(file: path, bytes: try FileIO.readAll(path: path), analyzer: analyzer)
         let errors = findings.filter { $0.severity == .error }.count
-        var out = findings.map(\.description).joined(separator: "\n")
+        var lines = findings.map(\.description)
+        if let model = tagger.model {
+            lines += try staleModel(model, taxonomy: (path, tagger.taxonomy.themes.map(\.id)), intents: intentsPath)
+        }
+        var out = lines.joined(separator: "\n")
         if !out.isEmpty { out += "\n" }
-        out += "\(path): \(tagger.taxonomy.themes.count) themes; \(errors) errors, \(findings.count - errors) warnings\n"
+        out += "\(path): \(tagger.taxonomy.themes.count) themes; \(errors) errors, \(lines.count - errors) warnings\n"
         return (out, errors)
+    }
+
+    /// Warnings for a model that no longer matches the files it was trained with: another
+    /// taxonomy or cue file (by SHA-256), themes without a model column.
+    static func staleModel(_ model: ThemeModel, taxonomy: (path: String, themes: [String]), intents: String) throws -> [String] {
+        var out: [String] = []
+        for (key, path) in [("taxonomy", taxonomy.path), ("intents", intents)] {
+            let recorded = model.provenance.first { $0.key == key }?.value.split(separator: "\t").last.map(String.init)
+            let actual = SHA256.hex(try FileIO.readAll(path: path))
+            if recorded != actual {
+                out.append("\(model.file): warning: trained with another \(key) file than \(path) (retrain: verbatim taxonomy train --gold FILE)")
+            }
+        }
+        for theme in taxonomy.themes where !model.themes.contains(theme) {
+            out.append("\(model.file): warning: theme '\(theme)' has no model column: the taxonomy alone tags it (retrain)")
+        }
+        return out
     }
 
     /// Which terms fired, which negations and cues counted, and the resulting themes and intent,

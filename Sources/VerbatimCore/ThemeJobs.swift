@@ -192,16 +192,23 @@ public enum ThemeBench {
         for _ in 0..<rounds { for text in texts { sink &+= setup.tagger.tag(setup.analyzer.analyze(text)).answer.themes.count } }
         let bothSeconds = (Clock.now() - t1) / Double(rounds)
         if sink == -1 { print(sink) }
-        return render(result, file: path, seconds: bothSeconds, tagSeconds: tagSeconds, json: json)
+        return render(result, file: path, seconds: bothSeconds, tagSeconds: tagSeconds, json: json, tagger: describe(setup.tagger))
     }
 
-    static func render(_ r: Result, file: String, seconds: Double, tagSeconds: Double, json: Bool) -> String {
+    /// "taxonomy alone", or the model file and what it was trained on.
+    static func describe(_ tagger: ThemeTagger) -> String {
+        guard let model = tagger.model else { return "taxonomy alone (no model)" }
+        let trained = model.provenance.first { $0.key == "trained-on" }?.value.split(separator: "\t")
+        return "taxonomy + model \(model.file)" + (trained.map { " (trained on \($0.first ?? ""), \($0.last ?? ""))" } ?? "")
+    }
+
+    static func render(_ r: Result, file: String, seconds: Double, tagSeconds: Double, json: Bool, tagger: String) -> String {
         func f(_ x: Double) -> String { AnalyzeJob.format(x, decimals: 3) }
         let rate = seconds > 0 ? Double(r.answers) / seconds : 0
         let tagRate = tagSeconds > 0 ? Double(r.answers) / tagSeconds : 0
         if json {
             let themes = r.perTheme.map { "{\"theme\":\(TextOutput.jsonString($0.theme)),\"precision\":\(f($0.score.precision)),\"recall\":\(f($0.score.recall)),\"f1\":\(f($0.score.f1)),\"tp\":\($0.score.truePositives),\"fp\":\($0.score.falsePositives),\"fn\":\($0.score.falseNegatives)}" }
-            return "{\"file\":\(TextOutput.jsonString(file)),\"answers\":\(r.answers),\"microF1\":\(f(r.micro.f1)),\"microPrecision\":\(f(r.micro.precision)),\"microRecall\":\(f(r.micro.recall)),\"macroF1\":\(f(r.macroF1)),"
+            return "{\"file\":\(TextOutput.jsonString(file)),\"tagger\":\(TextOutput.jsonString(tagger)),\"answers\":\(r.answers),\"microF1\":\(f(r.micro.f1)),\"microPrecision\":\(f(r.micro.precision)),\"microRecall\":\(f(r.micro.recall)),\"macroF1\":\(f(r.macroF1)),"
                 + "\"intentAccuracy\":\(r.intentAccuracy.map(f) ?? "null"),\"answersPerSecond\":\(Int(rate)),\"taggingAnswersPerSecond\":\(Int(tagRate)),\"themes\":[\(themes.joined(separator: ","))]}\n"
         }
         func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
@@ -210,7 +217,8 @@ public enum ThemeBench {
         for (theme, s) in r.perTheme {
             out += "\(pad(theme, 24))\(lpad(f(s.precision), 7))\(lpad(f(s.recall), 7))\(lpad(f(s.f1), 7))\(lpad(String(s.truePositives + s.falseNegatives), 6))\n"
         }
-        out += "\nanswers         \(r.answers)\n"
+        out += "\ntagger          \(tagger)\n"
+        out += "answers         \(r.answers)\n"
         out += "micro           P \(f(r.micro.precision))  R \(f(r.micro.recall))  F1 \(f(r.micro.f1))\n"
         out += "macro F1        \(f(r.macroF1))\n"
         if let a = r.intentAccuracy { out += "intent accuracy \(f(a))\n" }

@@ -35,7 +35,8 @@ struct TaxonomyLintCommand: ParsableCommand {
     @OptionGroup var files: TaxonomyFiles
 
     func run() throws {
-        let (report, errors) = try TaxonomyJob.lint(lexicons: files.lexicons, taxonomy: files.taxonomy, intents: files.intents)
+        let (report, errors) = try TaxonomyJob.lint(lexicons: files.lexicons, taxonomy: files.taxonomy, intents: files.intents,
+                                                    model: files.model)
         FileIO.writeStandardOutput(report)
         if errors > 0 { throw ExitCode.failure }
     }
@@ -131,7 +132,7 @@ struct TaxonomyTrainCommand: ParsableCommand {
     var output: String?
 
     @Option(help: "A theme is kept when its probability is at least this.")
-    var threshold = 0.4
+    var threshold = 0.35
 
     @Option(help: "Training iterations.")
     var iterations = 1000

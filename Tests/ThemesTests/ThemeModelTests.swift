@@ -14,6 +14,8 @@ import TextAnalysis
         # threshold\t0.5
         feature\tproprete\tequipements-communs\tpresence-proximite\tloyer-charges\tplainte\tattente\tsatisfaction\tneutre
         (bias)\t-2\t-2\t-2\t-2\t0\t0\t0\t0.5
+        b:cafard|envahir\t0.1\t0\t0\t0\t0\t0\t0\t0
+        o:le\t0\t0\t0\t0.1\t0\t0\t0\t0
         r:equipements-communs\t0\t4\t0\t0\t1\t0\t0\t0
         r:presence-proximite\t0\t0\t4\t0\t0\t0\t0\t0
         r:proprete\t4\t0\t0\t0\t0\t0\t0\t0
@@ -126,7 +128,7 @@ import TextAnalysis
         #expect(read.tsv() == a.tsv())
         #expect(read.themes == ["proprete", "equipements"])
         #expect(read.provenance.first?.key == "trained-on" && read.provenance.first?.value == "toy")
-        #expect(read.threshold == 0.4)
+        #expect(read.threshold == 0.35)
         for features in [["w:cafard"], ["w:ascenseur", "w:cave1"], ["w:merci"]] {
             #expect(read.intent(features).0 == a.intent(features).0)
             for (x, y) in zip(read.themeProbabilities(features), a.themeProbabilities(features)) { #expect(abs(x - y) < 0.01) }
@@ -140,11 +142,35 @@ import TextAnalysis
         let features = ThemeModel.features(of: [(tokens, PhraseCompiler.matchTokens(tokens))], themes: ["proprete"],
                                            intent: .plainte, speaker: "organisation-interne")
         #expect(features.contains("w:cafard") && features.contains("w:cave"))
-        #expect(features.contains("b:cafard envahir"))
+        #expect(features.contains("b:cafard|envahir"))
         #expect(features.contains("o:le"))             // a stopword, apart from the words
         #expect(features.contains("f:le"))             // the excerpt's first word
         #expect(features.contains("p:?"))
         #expect(features.contains("r:proprete") && features.contains("s:organisation-interne") && features.contains("i:plainte"))
         #expect(features == features.sorted())
+        // Tagging looks the same features up by kind: the same rows as by name.
+        let model = try! ThemeModel(file: "m.tsv", bytes: Array(Self.handMade.utf8))
+        let rows = model.rows(of: [(tokens, PhraseCompiler.matchTokens(tokens))], themes: ["proprete"], intent: .plainte,
+                              speaker: "organisation-interne")
+        #expect(rows == model.rows(named: features))
+        #expect(rows.map { model.featureNames[$0 - 1] } == ["b:cafard|envahir", "o:le", "r:proprete", "w:cafard"])
+    }
+
+    @Test(arguments: ["Les cafards envahissent la cave ?", "L'ascenseur social est en panne. Des cafards !", "merci", ""])
+    func rowsByNumberAreRowsByName(_ text: String) throws {
+        // A tagger numbers the model's words with its vocabulary; lookups by number must find
+        // exactly the rows that lookups by name find.
+        let model = try ThemeModel(file: "m.tsv", bytes: Array(Self.handMade.utf8))
+        let (analyzer, tagger) = Self.tagger(model: model)
+        let analyzed = analyzer.analyze(text)
+        let parts = analyzed.excerpts.map {
+            let tokens = analyzed.tokens[$0.tokenRange]
+            return (tokens: tokens, words: PhraseCompiler.matchTokens(tokens))
+        }
+        let ids = parts.map { tagger.vocabulary.ids(of: $0.words) }
+        let byNumber = tagger.model!.rows(of: parts, ids: ids, themes: ["proprete"], intent: .neutre, speaker: nil)
+        let byName = model.rows(of: parts, themes: ["proprete"], intent: .neutre, speaker: nil)
+        #expect(byNumber == byName)
+        #expect(byName == model.rows(named: ThemeModel.features(of: parts, themes: ["proprete"], intent: .neutre, speaker: nil)))
     }
 }

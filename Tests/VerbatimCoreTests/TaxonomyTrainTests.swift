@@ -1,0 +1,90 @@
+import Testing
+import Themes
+@testable import VerbatimCore
+
+/// `verbatim taxonomy train` and the model checks of `verbatim taxonomy lint`, on a hand-written
+/// labelled file (invented answers).
+@Suite struct TaxonomyTrainTests {
+    static let root = repositoryRoot
+    static let lexicons = root + "/lexicons/fr"
+    static let taxonomy = root + "/lexicons/themes/habitat.fr.tsv"
+    static let intents = root + "/lexicons/themes/intent.fr.tsv"
+
+    static let gold = """
+        id\ttext\tthemes\tintent
+        G1\tDes cafards partout dans la cave\tproprete\tplainte
+        G2\tles cafards reviennent dans le local\tproprete\tplainte
+        G3\tL'ascenseur est en panne depuis lundi\tequipements-communs\tplainte
+        G4\tascenseur encore en panne, 3e fois\tequipements-communs\tplainte
+        G5\tMerci au gardien, toujours là\tpresence-proximite\tsatisfaction
+        G6\tmerci à la gardienne pour son sourire\tpresence-proximite\tsatisfaction
+        G7\tIl faudrait repeindre la cage d'escalier\ttravaux-renovation\tattente
+        G8\tRAS\t\tneutre
+
+        """
+
+    @Test func trainWritesAModelThatReadsBackAndLintAcceptsIt() throws {
+        let folder = TemporaryFolder()
+        let gold = folder.write("gold.tsv", Self.gold)
+        let output = folder.path + "/model.tsv"
+        let report = try TaxonomyJob.train(gold: gold, output: output, lexicons: Self.lexicons, taxonomy: Self.taxonomy,
+                                           intents: Self.intents, threshold: 0.35, iterations: 300, minAnswers: 2)
+        #expect(report.hasPrefix(output + ": "))
+        #expect(report.contains("from 8 answers"))
+        let model = try ThemeModel(file: output, bytes: try FileIO.readAll(path: output))
+        #expect(model.themes.count == 16 && model.themes.contains("proprete"))
+        #expect(model.provenance.first { $0.key == "trained-on" }?.value.hasPrefix("gold.tsv\t") == true)
+        #expect(model.provenance.first { $0.key == "trained-on" }?.value.hasSuffix("\t8 answers") == true)
+        // 'cafard' is in two answers, both proprete: learned, and it pushes proprete up.
+        #expect(model.featureNames.contains("w:cafard"))
+        let proprete = model.themes.firstIndex(of: "proprete")!
+        #expect(model.themeProbabilities(["w:cafard"])[proprete] > model.themeProbabilities([])[proprete] + 0.1)
+        // Same inputs, same bytes.
+        let again = folder.path + "/again.tsv"
+        _ = try TaxonomyJob.train(gold: gold, output: again, lexicons: Self.lexicons, taxonomy: Self.taxonomy,
+                                  intents: Self.intents, threshold: 0.35, iterations: 300, minAnswers: 2)
+        #expect(try FileIO.readAll(path: again) == FileIO.readAll(path: output))
+        // Trained with these very files: lint has nothing to say about the model.
+        let (lint, errors) = try TaxonomyJob.lint(lexicons: Self.lexicons, taxonomy: Self.taxonomy, intents: Self.intents, model: output)
+        #expect(errors == 0)
+        #expect(!lint.contains(output))
+    }
+
+    @Test func lintWarnsWhenTheTaxonomyChangedSinceTraining() throws {
+        let folder = TemporaryFolder()
+        let gold = folder.write("gold.tsv", Self.gold)
+        let output = folder.path + "/model.tsv"
+        _ = try TaxonomyJob.train(gold: gold, output: output, lexicons: Self.lexicons, taxonomy: Self.taxonomy,
+                                  intents: Self.intents, threshold: 0.35, iterations: 50, minAnswers: 2)
+        var edited = try FileIO.readAll(path: Self.taxonomy)
+        edited += Array("travaux-renovation\tterm\ttrottinette\t1\n".utf8)
+        let editedPath = folder.write("edited.tsv", edited)
+        let (lint, _) = try TaxonomyJob.lint(lexicons: Self.lexicons, taxonomy: editedPath, intents: Self.intents, model: output)
+        #expect(lint.contains("\(output): warning: trained with another taxonomy file than \(editedPath)"))
+        #expect(!lint.contains("trained with another intents file"))
+    }
+
+    @Test func unknownThemeOrIntentNamesTheLine() throws {
+        let folder = TemporaryFolder()
+        let bad = folder.write("bad.tsv", "id\ttext\tthemes\tintent\nG1\tun texte\tproprete\tplainte\nG2\tautre\tpropreté\tplainte\n")
+        #expect(throws: VerbatimError.self) {
+            _ = try TaxonomyJob.train(gold: bad, output: folder.path + "/m.tsv", lexicons: Self.lexicons, taxonomy: Self.taxonomy,
+                                      intents: Self.intents, threshold: 0.35, iterations: 10, minAnswers: 2)
+        }
+        do {
+            _ = try TaxonomyJob.train(gold: bad, output: folder.path + "/m.tsv", lexicons: Self.lexicons, taxonomy: Self.taxonomy,
+                                      intents: Self.intents, threshold: 0.35, iterations: 10, minAnswers: 2)
+        } catch {
+            #expect("\(error)" == "\(bad):3: theme 'propreté' is not in the taxonomy")
+        }
+        let badIntent = folder.write("bad2.tsv", "id\ttext\tthemes\tintent\nG1\tun texte\tproprete\tcolère\n")
+        do {
+            _ = try TaxonomyJob.train(gold: badIntent, output: folder.path + "/m.tsv", lexicons: Self.lexicons, taxonomy: Self.taxonomy,
+                                      intents: Self.intents, threshold: 0.35, iterations: 10, minAnswers: 2)
+            Issue.record("no error")
+        } catch {
+            #expect("\(error)" == "\(badIntent):2: intent 'colère' is not plainte, attente, satisfaction or neutre")
+        }
+        #expect(!FileIO.exists(folder.path + "/m.tsv"))
+    }
+}
