@@ -44,14 +44,20 @@ struct WordIDs: Sendable, Equatable {
     var elided: Int32
 }
 
-/// Phrases indexed by their first word's lemma and form.
+/// Phrases indexed by their first word's number (after `number(with:)` and
+/// `index(vocabularyCount:)`, which a `ThemeTagger` does for all its tables).
 struct PhraseIndex: Sendable {
     private(set) var phrases: [CompiledPhrase] = []
-    private var byFirst: [String: [Int]] = [:]
-    /// After `number(with:)` and `index(vocabularyCount:)`: the phrases' words as numbers, and the
-    /// phrases by their first word's number.
+    /// The phrases' words as numbers, and the phrases by their first word's number.
     private var numbered: [[(lemma: Int32, form: Int32)]] = []
     private var byFirstNumber: [[Int]] = []
+
+    /// Adds a phrase; returns its index.
+    @discardableResult
+    mutating func add(_ phrase: CompiledPhrase) -> Int {
+        phrases.append(phrase)
+        return phrases.count - 1
+    }
 
     /// Numbers the phrases' words (call for every index of a tagger, then `index`).
     mutating func number(with vocabulary: inout PhraseVocabulary) {
@@ -68,7 +74,8 @@ struct PhraseIndex: Sendable {
         }
     }
 
-    /// `matches(in:)` on numbered words (`number` and `index` done).
+    /// Every (phrase id, start, end) matching at some position of `words`; positions are indices
+    /// into `words`, `end` exclusive. Sorted by start then phrase id.
     func matches(in words: [WordIDs]) -> [(phrase: Int, start: Int, end: Int)] {
         var out: [(phrase: Int, start: Int, end: Int)] = []
         for i in words.indices {
@@ -88,7 +95,10 @@ struct PhraseIndex: Sendable {
         return out
     }
 
-    /// `match(_:_:at:)` on numbers.
+    /// The end of `phrase` matched from `words[start]`, or nil. A word matches a phrase word when
+    /// its lemma or form equals the phrase word's lemma or form. A phrase word after the first may
+    /// be an elided word of the text: "plus de" matches "plus d'accompagnement", "agent de
+    /// entretien" (the term "agent d'entretien") matches "agent de l'entretien".
     static func match(_ phrase: [(lemma: Int32, form: Int32)], _ words: [WordIDs], at start: Int) -> Int? {
         @inline(__always) func same(_ a: Int32, _ w: (lemma: Int32, form: Int32)) -> Bool { a >= 0 && (a == w.lemma || a == w.form) }
         var j = start
@@ -98,55 +108,6 @@ struct PhraseIndex: Sendable {
                 j += 1
                 elisionUsed = false
             } else if k > 0, j < words.count, !elisionUsed, same(words[j].elided, phrase[k]) {
-                elisionUsed = true
-            } else {
-                return nil
-            }
-        }
-        return j
-    }
-
-    /// Adds a phrase; returns its index.
-    @discardableResult
-    mutating func add(_ phrase: CompiledPhrase) -> Int {
-        let id = phrases.count
-        phrases.append(phrase)
-        guard let first = phrase.words.first else { return id }
-        byFirst[first.lemma, default: []].append(id)
-        if first.form != first.lemma { byFirst[first.form, default: []].append(id) }
-        return id
-    }
-
-    /// Every (phrase id, start, end) matching at some position of `tokens`; positions are indices
-    /// into `tokens`, `end` exclusive. Sorted by start then phrase id.
-    func matches(in tokens: [MatchToken]) -> [(phrase: Int, start: Int, end: Int)] {
-        var out: [(phrase: Int, start: Int, end: Int)] = []
-        for i in tokens.indices {
-            let byLemma = byFirst[tokens[i].lemma]
-            let byForm = tokens[i].form == tokens[i].lemma ? nil : byFirst[tokens[i].form]
-            for (round, ids) in [byLemma, byForm].enumerated() {
-                guard let ids else { continue }
-                for id in ids where round == 0 || !(byLemma?.contains(id) ?? false) {
-                    if let end = Self.match(phrases[id].words, tokens, at: i) { out.append((id, i, end)) }
-                }
-            }
-        }
-        out.sort { $0.start != $1.start ? $0.start < $1.start : $0.phrase < $1.phrase }
-        return out
-    }
-
-    /// The end of `words` matched from `tokens[start]`, or nil. A phrase word after the first may
-    /// be an elided word of the text: "plus de" matches "plus d'accompagnement", "porte de
-    /// l'immeuble" matches "porte d'immeuble".
-    static func match(_ words: [(lemma: String, form: String)], _ tokens: [MatchToken], at start: Int) -> Int? {
-        func same(_ a: String, _ w: (lemma: String, form: String)) -> Bool { a == w.lemma || a == w.form }
-        var j = start
-        var elisionUsed = false
-        for k in words.indices {
-            if j < tokens.count && (same(tokens[j].lemma, words[k]) || same(tokens[j].form, words[k])) {
-                j += 1
-                elisionUsed = false
-            } else if k > 0, j < tokens.count, !elisionUsed, let e = tokens[j].elided, same(e, words[k]) {
                 elisionUsed = true
             } else {
                 return nil

@@ -159,9 +159,10 @@ enum Fixture {
         // Inside a term the elided word is a word of it; at its start it is not.
         #expect(taxonomy.terms.phrases.map { $0.words.map(\.lemma) } == [["porte", "de", "le", "immeuble"], ["agent", "de", "entretien"], ["ascenseur"]])
         let analyzer = try TextAnalyzer(lemmatizer: FrenchLemmatizer(lexicon: Fixture.lexicon))
+        let tagger = ThemeTagger(taxonomy: taxonomy, cues: Fixture.setup().1.cues)
         func matched(_ text: String) -> [String] {
             let words = PhraseCompiler.matchTokens(analyzer.analyze(text).tokens[...])
-            return taxonomy.terms.matches(in: words).map { taxonomy.terms.phrases[$0.phrase].text }
+            return tagger.taxonomy.terms.matches(in: tagger.vocabulary.ids(of: words)).map { taxonomy.terms.phrases[$0.phrase].text }
         }
         #expect(matched("la porte de l'immeuble est cassée") == ["porte de l'immeuble"])
         // One elided word stands for one phrase word: "d'" is not "de l'".
