@@ -120,15 +120,18 @@ struct PhraseIndex: Sendable {
 /// Turns text into match tokens with the same analyzer as the answers, so terms written in
 /// ordinary French ("boîtes aux lettres", "réparer") match every inflection.
 public enum PhraseCompiler {
-    /// Words of a term: indexed tokens (words and numbers, not elided clitics), folded.
+    /// Words of a term: indexed tokens (words and numbers, not elided clitics), folded. A term
+    /// written with a leading `=` matches its words' forms only, not their lemmas: "=travaux"
+    /// matches "travaux" but not "travail" (whose lemma "travaux" shares).
     static func compile(_ text: String, analyzer: TextAnalyzer) -> CompiledPhrase {
-        let analyzed = analyzer.analyze(text)
+        let formsOnly = text.hasPrefix("=")
+        let analyzed = analyzer.analyze(formsOnly ? String(text.dropFirst()) : text)
         var words: [(lemma: String, form: String)] = []
         for w in matchTokens(analyzed.tokens[...]) {
             // An elided word inside the phrase is a word of it ("agent d'entretien" = agent de
             // entretien); at its start it is not ("l'ascenseur" = ascenseur).
             if let e = w.elided, !words.isEmpty { words.append((lemma: e, form: e)) }
-            words.append((lemma: w.lemma, form: w.form))
+            words.append((lemma: formsOnly ? w.form : w.lemma, form: w.form))
         }
         return CompiledPhrase(words: words, text: text)
     }

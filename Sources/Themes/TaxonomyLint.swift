@@ -29,7 +29,8 @@ public enum TaxonomyLint {
             let words = FoldedWords.of(analyzed.tokens[...])
             // Two terms are the same when every word has the same lemma and form (the matcher
             // tries both: "gardienne" still matches where the text reads it as a verb).
-            let key = words.map { $0.lemma + "\u{1}" + $0.form }
+            let formsOnly = row.text.hasPrefix("=")   // "=travaux": forms only (PhraseCompiler)
+            let key = words.map { (formsOnly ? $0.form : $0.lemma) + "\u{1}" + $0.form }
             if row.type == "exclude" {
                 excludes.append((row.key, words, row.line, row.text))
                 continue

@@ -172,6 +172,18 @@ enum Fixture {
         #expect(matched("la porte immeuble") == [])
     }
 
+    @Test func anEqualsSignMatchesFormsOnly() throws {
+        let taxonomy = try load("# h\ntravaux\tlabel\tTravaux\t\ntravaux\tterm\t=travaux\t1\nemploi\tlabel\tEmploi\t\nemploi\tterm\ttravail\t1\n")
+        // "travaux" and "travail" share the lemma "travail": only the plain term matches both.
+        #expect(taxonomy.terms.phrases[0].words.map(\.lemma) == ["travaux"])
+        #expect(taxonomy.terms.phrases[1].words.map(\.lemma) == ["travail"])
+        let analyzer = try TextAnalyzer(lemmatizer: FrenchLemmatizer(lexicon: Fixture.lexicon))
+        let tagger = ThemeTagger(taxonomy: taxonomy, cues: Fixture.setup().1.cues)
+        func themes(_ text: String) -> [String] { tagger.tag(analyzer.analyze(text)).answer.themeIDs }
+        #expect(themes("les travaux du hall") == ["emploi", "travaux"])
+        #expect(themes("mon travail me fatigue") == ["emploi"])
+    }
+
     @Test func elidedWordCompletesACue() {
         // The cue "plus de" (a wish) is found in "plus d'accompagnement".
         let tags = Fixture.tag("Plus d'accompagnement pour les personnes âgées")
