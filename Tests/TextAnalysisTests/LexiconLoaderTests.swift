@@ -41,6 +41,13 @@ private func folderWith(_ name: String, contents: String) throws -> String {
         }
     }
 
+    @Test func unknownTagNamesFileAndLine() throws {
+        let dir = try folderWith("closed-class.tsv", contents: "# form\tlemma\tupos\tweight\nau\tà\tADP\t2\nde\tde\tPREP\t2\n")
+        #expect(throws: LexiconError(file: dir + "/closed-class.tsv", line: 3, message: "unknown UPOS 'PREP'")) {
+            _ = try FrenchLexicon(directory: dir)
+        }
+    }
+
     @Test func unsortedTableIsAnError() throws {
         let dir = try folderWith("closed-class.tsv", contents: "# h\nle\tle\tDET\t2\nde\tde\tADP\t2\n")
         #expect(throws: LexiconError(file: dir + "/closed-class.tsv", line: 3,

@@ -51,13 +51,16 @@ public final class FrenchLexicon: Sendable {
         let t0 = monotonicSeconds()
         self.directory = directory
         func p(_ name: String) -> String { directory + "/" + name }
-        ud = try SortedTable(path: p("ud-lemmas.tsv"), columns: 4, numericLastColumn: true)
-        closedClass = try SortedTable(path: p("closed-class.tsv"), columns: 4, numericLastColumn: true)
-        lexique = try SortedTable(path: p("lexique.tsv"), columns: 4, numericLastColumn: true)
-        dicollecte = try SortedTable(path: p("dicollecte.tsv"), columns: 3)
+        // Column 2 of these tables is a UPOS tag, checked while the rows are scanned.
+        let tag: (UnsafeBufferPointer<UInt8>) -> String? = {
+            Self.tagID($0) == nil ? "unknown UPOS '\(String(decoding: $0, as: UTF8.self))'" : nil
+        }
+        ud = try SortedTable(path: p("ud-lemmas.tsv"), columns: 4, numericLastColumn: true, checkColumn: 2, check: tag)
+        closedClass = try SortedTable(path: p("closed-class.tsv"), columns: 4, numericLastColumn: true, checkColumn: 2, check: tag)
+        lexique = try SortedTable(path: p("lexique.tsv"), columns: 4, numericLastColumn: true, checkColumn: 2, check: tag)
+        dicollecte = try SortedTable(path: p("dicollecte.tsv"), columns: 3, checkColumn: 2, check: tag)
         foldIndex = try SortedTable(path: p("fold-index.tsv"), columns: 2)
         spellingIndex = try SortedTable(path: p("spelling-index.tsv"), columns: 3, numericLastColumn: true)
-        for table in [ud, closedClass, lexique, dicollecte] { try Self.checkTags(table) }
 
         var repl: [String: String] = [:]
         for name in ["housing.tsv", "sms.tsv"] {
@@ -152,29 +155,7 @@ public final class FrenchLexicon: Sendable {
     }
 
     /// Checks the UPOS column (third) of a form/lemma/upos table without building strings.
-    static func checkTags(_ table: SortedTable) throws {
-        var bad = -1
-        table.bytes.withUnsafeBufferPointer { buf in
-            for row in 0..<table.count {
-                if tagID(buf, table.rowRange(row), column: 2) == nil { bad = row; return }
-            }
-        }
-        if bad >= 0 {
-            let f = table.fields(bad)
-            throw LexiconError(file: table.path, line: table.lineNumber(ofRow: bad), message: "unknown UPOS '\(f[2])'")
-        }
-    }
-
-    /// The tag id of field `column` of a row, from its bytes.
-    static func tagID(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, column: Int) -> UInt8? {
-        var s = r.lowerBound, col = 0
-        var i = r.lowerBound
-        while i < r.upperBound && col < column { if buf[i] == 0x09 { col += 1; s = i + 1 }; i += 1 }
-        var e = s
-        while e < r.upperBound && buf[e] != 0x09 { e += 1 }
-        return tagID(UnsafeBufferPointer(rebasing: buf[s..<e]))
-    }
-
+    /// The tag id of a UPOS name, from its bytes.
     static func tagID(_ b: UnsafeBufferPointer<UInt8>) -> UInt8? {
         guard b.count >= 1 && b.count <= 5 else { return nil }
         var v: UInt64 = 0

@@ -22,7 +22,10 @@ struct SortedTable: Sendable {
 
     /// Loads `path`, checking `columns` per row and the bytewise order of the first field.
     /// - Complexity: O(n) in the file size, using `memchr`.
-    init(path: String, columns: Int, checkOrder: Bool = true, numericLastColumn: Bool = false) throws {
+    /// `check`, when given, is called with field `checkColumn` of every row and returns an error
+    /// message for a bad value (checked in the same pass as the columns).
+    init(path: String, columns: Int, checkOrder: Bool = true, numericLastColumn: Bool = false,
+         checkColumn: Int = 0, check: ((UnsafeBufferPointer<UInt8>) -> String?)? = nil) throws {
         self.path = path
         self.columns = columns
         let bytes = try Self.readFile(path)
@@ -51,16 +54,25 @@ struct SortedTable: Sendable {
                 var fields = 1
                 var p = pos
                 var firstTab = -1
+                var checked: Range<Int>? = nil
+                var fieldStart = pos
                 while p < end {
                     guard let t = memchr(base + p, 0x09, end - p) else { break }
                     let tp = UnsafePointer(t.assumingMemoryBound(to: UInt8.self)) - base
                     if firstTab < 0 { firstTab = tp }
+                    if fields - 1 == checkColumn { checked = fieldStart..<tp }
                     fields += 1
                     p = tp + 1
+                    fieldStart = p
                 }
+                if fields - 1 == checkColumn { checked = fieldStart..<end }
                 if fields != columns {
                     return .failure(LexiconError(file: path, line: line,
                         message: "expected \(columns) tab-separated columns, found \(fields)"))
+                }
+                if let check, fields == columns, let r = checked,
+                   let message = check(UnsafeBufferPointer(rebasing: buf[r])) {
+                    return .failure(LexiconError(file: path, line: line, message: message))
                 }
                 if numericLastColumn {
                     var q = p, ok = q < end
