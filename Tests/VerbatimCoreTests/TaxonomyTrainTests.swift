@@ -7,8 +7,13 @@ import Themes
 @Suite struct TaxonomyTrainTests {
     static let root = repositoryRoot
     static let lexicons = root + "/lexicons/fr"
-    static let taxonomy = root + "/lexicons/themes/habitat.fr.tsv"
-    static let intents = root + "/lexicons/themes/intent.fr.tsv"
+
+    /// Copies of the bundled taxonomy and cues in `folder` (the tests compare checksums: they must
+    /// not see the bundled files change under them).
+    static func files(_ folder: TemporaryFolder) throws -> (taxonomy: String, intents: String) {
+        (folder.write("habitat.fr.tsv", try FileIO.readAll(path: root + "/lexicons/themes/habitat.fr.tsv")),
+         folder.write("intent.fr.tsv", try FileIO.readAll(path: root + "/lexicons/themes/intent.fr.tsv")))
+    }
 
     static let gold = """
         id\ttext\tthemes\tintent
@@ -25,10 +30,11 @@ import Themes
 
     @Test func trainWritesAModelThatReadsBackAndLintAcceptsIt() throws {
         let folder = TemporaryFolder()
+        let (taxonomy, intents) = try Self.files(folder)
         let gold = folder.write("gold.tsv", Self.gold)
         let output = folder.path + "/model.tsv"
-        let report = try TaxonomyJob.train(gold: gold, output: output, lexicons: Self.lexicons, taxonomy: Self.taxonomy,
-                                           intents: Self.intents, threshold: 0.35, iterations: 300, minAnswers: 2)
+        let report = try TaxonomyJob.train(gold: gold, output: output, lexicons: Self.lexicons, taxonomy: taxonomy,
+                                           intents: intents, threshold: 0.35, iterations: 300, minAnswers: 2)
         #expect(report.hasPrefix(output + ": "))
         #expect(report.contains("from 8 answers"))
         let model = try ThemeModel(file: output, bytes: try FileIO.readAll(path: output))
@@ -41,46 +47,48 @@ import Themes
         #expect(model.themeProbabilities(["w:cafard"])[proprete] > model.themeProbabilities([])[proprete] + 0.1)
         // Same inputs, same bytes.
         let again = folder.path + "/again.tsv"
-        _ = try TaxonomyJob.train(gold: gold, output: again, lexicons: Self.lexicons, taxonomy: Self.taxonomy,
-                                  intents: Self.intents, threshold: 0.35, iterations: 300, minAnswers: 2)
+        _ = try TaxonomyJob.train(gold: gold, output: again, lexicons: Self.lexicons, taxonomy: taxonomy,
+                                  intents: intents, threshold: 0.35, iterations: 300, minAnswers: 2)
         #expect(try FileIO.readAll(path: again) == FileIO.readAll(path: output))
         // Trained with these very files: lint has nothing to say about the model.
-        let (lint, errors) = try TaxonomyJob.lint(lexicons: Self.lexicons, taxonomy: Self.taxonomy, intents: Self.intents, model: output)
+        let (lint, errors) = try TaxonomyJob.lint(lexicons: Self.lexicons, taxonomy: taxonomy, intents: intents, model: output)
         #expect(errors == 0)
         #expect(!lint.contains(output))
     }
 
     @Test func lintWarnsWhenTheTaxonomyChangedSinceTraining() throws {
         let folder = TemporaryFolder()
+        let (taxonomy, intents) = try Self.files(folder)
         let gold = folder.write("gold.tsv", Self.gold)
         let output = folder.path + "/model.tsv"
-        _ = try TaxonomyJob.train(gold: gold, output: output, lexicons: Self.lexicons, taxonomy: Self.taxonomy,
-                                  intents: Self.intents, threshold: 0.35, iterations: 50, minAnswers: 2)
-        var edited = try FileIO.readAll(path: Self.taxonomy)
+        _ = try TaxonomyJob.train(gold: gold, output: output, lexicons: Self.lexicons, taxonomy: taxonomy,
+                                  intents: intents, threshold: 0.35, iterations: 50, minAnswers: 2)
+        var edited = try FileIO.readAll(path: taxonomy)
         edited += Array("travaux-renovation\tterm\ttrottinette\t1\n".utf8)
         let editedPath = folder.write("edited.tsv", edited)
-        let (lint, _) = try TaxonomyJob.lint(lexicons: Self.lexicons, taxonomy: editedPath, intents: Self.intents, model: output)
+        let (lint, _) = try TaxonomyJob.lint(lexicons: Self.lexicons, taxonomy: editedPath, intents: intents, model: output)
         #expect(lint.contains("\(output): warning: trained with another taxonomy file than \(editedPath)"))
         #expect(!lint.contains("trained with another intents file"))
     }
 
     @Test func unknownThemeOrIntentNamesTheLine() throws {
         let folder = TemporaryFolder()
+        let (taxonomy, intents) = try Self.files(folder)
         let bad = folder.write("bad.tsv", "id\ttext\tthemes\tintent\nG1\tun texte\tproprete\tplainte\nG2\tautre\tpropreté\tplainte\n")
         #expect(throws: VerbatimError.self) {
-            _ = try TaxonomyJob.train(gold: bad, output: folder.path + "/m.tsv", lexicons: Self.lexicons, taxonomy: Self.taxonomy,
-                                      intents: Self.intents, threshold: 0.35, iterations: 10, minAnswers: 2)
+            _ = try TaxonomyJob.train(gold: bad, output: folder.path + "/m.tsv", lexicons: Self.lexicons, taxonomy: taxonomy,
+                                      intents: intents, threshold: 0.35, iterations: 10, minAnswers: 2)
         }
         do {
-            _ = try TaxonomyJob.train(gold: bad, output: folder.path + "/m.tsv", lexicons: Self.lexicons, taxonomy: Self.taxonomy,
-                                      intents: Self.intents, threshold: 0.35, iterations: 10, minAnswers: 2)
+            _ = try TaxonomyJob.train(gold: bad, output: folder.path + "/m.tsv", lexicons: Self.lexicons, taxonomy: taxonomy,
+                                      intents: intents, threshold: 0.35, iterations: 10, minAnswers: 2)
         } catch {
             #expect("\(error)" == "\(bad):3: theme 'propreté' is not in the taxonomy")
         }
         let badIntent = folder.write("bad2.tsv", "id\ttext\tthemes\tintent\nG1\tun texte\tproprete\tcolère\n")
         do {
-            _ = try TaxonomyJob.train(gold: badIntent, output: folder.path + "/m.tsv", lexicons: Self.lexicons, taxonomy: Self.taxonomy,
-                                      intents: Self.intents, threshold: 0.35, iterations: 10, minAnswers: 2)
+            _ = try TaxonomyJob.train(gold: badIntent, output: folder.path + "/m.tsv", lexicons: Self.lexicons, taxonomy: taxonomy,
+                                      intents: intents, threshold: 0.35, iterations: 10, minAnswers: 2)
             Issue.record("no error")
         } catch {
             #expect("\(error)" == "\(badIntent):2: intent 'colère' is not plainte, attente, satisfaction or neutre")
