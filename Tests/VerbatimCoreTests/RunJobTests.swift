@@ -61,6 +61,24 @@ import Glibc
         #expect(try store.database.scalarText("SELECT stages FROM run WHERE id = 1")?.contains("\"themes\"") == true)
     }
 
+    @Test func theRunRecordsWhichModelTagged() throws {
+        let folder = Folder()
+        let input = folder.write("c.csv", Self.export)
+        let db = folder.path + "/out.sqlite"
+        _ = try RunJob.run(Self.settings(input, db))
+        var alone = Self.settings(input, db)
+        alone.model = "none"
+        alone.reanalyze = true
+        _ = try RunJob.run(alone)
+        let store = try QuoteStore(path: db, readOnly: true)
+        let model = try FileIO.readAll(path: Self.root + "/lexicons/themes/model.fr.tsv")
+        let first = try store.database.scalarText("SELECT lexicons FROM run WHERE id = 1") ?? ""
+        #expect(first.contains("\"modelSha256\":\"\(SHA256.hex(model))\""))
+        #expect(first.contains("model.fr.tsv"))
+        #expect(try store.database.scalarText("SELECT lexicons FROM run WHERE id = 2")?.contains("\"model\":null") == true)
+        #expect(try store.database.scalarText("SELECT stages FROM run WHERE id = 1")?.contains("{\"name\":\"themes\",\"version\":\"3\"}") == true)
+    }
+
     @Test func aChangedFileAddsWhatIsNewAndReplacesWhatChanged() throws {
         let folder = Folder()
         let db = folder.path + "/out.sqlite"
