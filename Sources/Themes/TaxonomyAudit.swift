@@ -9,6 +9,8 @@ public struct TaxonomyAudit: Sendable {
     public struct TermFigures: Sendable, Equatable {
         public var theme: String
         public var term: String
+        /// The term's weight (a 0.5 term alone does not tag).
+        public var weight: Double
         /// Answers in which the term fired.
         public var fired: Int
         /// Of those, answers labelled with the term's theme.
@@ -88,7 +90,8 @@ public struct TaxonomyAudit: Sendable {
         themes = figures
         let phrases = tagger.taxonomy.terms.phrases
         terms = phrases.indices.map {
-            TermFigures(theme: ids[tagger.taxonomy.termTheme[$0]], term: phrases[$0].text, fired: fired[$0], right: firedRight[$0])
+            TermFigures(theme: ids[tagger.taxonomy.termTheme[$0]], term: phrases[$0].text, weight: tagger.taxonomy.termWeight[$0],
+                        fired: fired[$0], right: firedRight[$0])
         }
         let existing = Set(phrases.map { $0.words.map(\.lemma).joined(separator: " ") })
         for (p, byTheme) in phraseFixes where !existing.contains(p) {

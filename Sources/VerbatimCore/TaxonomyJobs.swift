@@ -95,7 +95,7 @@ public enum TaxonomyJob {
             let weak = audit.terms.filter { $0.theme == figures.theme && $0.fired - $0.right >= 2 && $0.precision < weakBelow }
                 .sorted { ($0.precision, $0.term) < ($1.precision, $1.term) }
             for t in weak {
-                out += "  weak term  '\(t.term)': fired in \(t.fired) answers, \(t.right) labelled \(t.theme)\n"
+                out += "  weak term  '\(t.term)' (\(AnalyzeJob.format(t.weight, decimals: 1))): fired in \(t.fired) answers, \(t.right) labelled \(t.theme)\n"
             }
             for s in audit.suggestions where s.theme == figures.theme {
                 out += "  suggest    \(s.theme)\tterm\t\(s.term)\t1    # finds \(s.fixes) missed; \(s.right) of its \(s.occurrences) answers labelled \(s.theme)\n"
