@@ -132,6 +132,20 @@ def describe(kind):
             "(multiclass, one-vs-rest)" % (clf, clf))
 
 
+def scored(gold_themes, predicted, gold_intent, pred_intent):
+    """The theme scores of `predicted` (lists of theme ids) and the intent accuracy against the
+    majority class, as both baselines report them."""
+    s = score(gold_themes, predicted)
+    labelled = [(g, p) for g, p in zip(gold_intent, pred_intent) if g]
+    majority = collections.Counter(g for g, _ in labelled).most_common(1)[0]
+    s.update({
+        "intent_accuracy": sum(g == p for g, p in labelled) / len(labelled),
+        "intent_majority_class": majority[0], "intent_majority_accuracy": majority[1] / len(labelled),
+        "answers": len(gold_themes), "answers_without_prediction": sum(not p for p in predicted),
+    })
+    return s
+
+
 def baseline_cv(rows, folds, seed, kind):
     """k-fold CV on `rows`: for each fold, fit themes and intent pipelines on the other folds and
     predict it. Returns the scores of the pooled out-of-fold predictions and the timings."""
@@ -181,14 +195,8 @@ def baseline_cv(rows, folds, seed, kind):
             intent_model.predict(x_test)
         passes.append(time.perf_counter() - t)
 
-    predicted = [list(mlb.classes_[np.flatnonzero(row)]) for row in pred_y]
-    s = score(gold_themes, predicted)
-    labelled = [(g, p) for g, p in zip(gold_intent, pred_intent) if g]
-    majority = collections.Counter(g for g, _ in labelled).most_common(1)[0]
+    s = scored(gold_themes, [list(mlb.classes_[np.flatnonzero(row)]) for row in pred_y], gold_intent, pred_intent)
     s.update({
-        "intent_accuracy": sum(g == p for g, p in labelled) / len(labelled),
-        "intent_majority_class": majority[0], "intent_majority_accuracy": majority[1] / len(labelled),
-        "answers": len(rows), "answers_without_prediction": sum(not p for p in predicted),
         "cv_seconds": cv_s, "fit_seconds": fit_s, "predict_seconds": predict_s,
         "answers_per_s": len(rows) / min(passes), "predict_passes_s": [round(p, 4) for p in passes],
     })
@@ -234,15 +242,9 @@ def baseline_train(train_rows, gold_rows, kind, seed=42):
         intent_model.predict(texts)
         passes.append(time.perf_counter() - t)
 
-    predicted = [list(mlb.classes_[np.flatnonzero(row)]) for row in pred_y]
-    s = score(gold_themes, predicted)
-    labelled = [(g, p) for g, p in zip(gold_intent, pred_intent) if g]
-    majority = collections.Counter(g for g, _ in labelled).most_common(1)[0]
+    s = scored(gold_themes, [list(mlb.classes_[np.flatnonzero(row)]) for row in pred_y], gold_intent, pred_intent)
     train_texts = {r[1].strip().lower() for r in train_rows}
     s.update({
-        "intent_accuracy": sum(g == p for g, p in labelled) / len(labelled),
-        "intent_majority_class": majority[0], "intent_majority_accuracy": majority[1] / len(labelled),
-        "answers": len(gold_rows), "answers_without_prediction": sum(not p for p in predicted),
         "train_answers": len(train_rows),
         # leakage check: gold answers whose text (case-folded) also occurs in the training file
         "gold_texts_in_train": sum(t.strip().lower() in train_texts for t in texts),
