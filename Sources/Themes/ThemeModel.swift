@@ -9,11 +9,11 @@ import Darwin
 /// taxonomy train` from a labelled file): for each theme a logistic regression, and for the
 /// intent a softmax regression, over an answer's words and the taxonomy's own decisions.
 ///
-/// Features (`features(of:)`): `w:LEMMA` for each content word (folded lemma; not a stopword,
-/// number or elided word), `b:LEMMA LEMMA` for two consecutive content words of an excerpt,
-/// `r:THEME` for each theme the taxonomy tagged, `s:THEME` for the speaker's theme, `i:INTENT`
-/// for the intent of the cues and rules. The model keeps, drops or adds themes and picks the
-/// intent; what it decides is explained by its heaviest features (`explanation`).
+/// Features (`forEachFeature`): content words (`w:`), pairs of consecutive content words
+/// (`b:a|b`), stopwords (`o:`), each excerpt's first word (`f:`), "?" and "!" (`p:`), and the
+/// taxonomy's decisions: themes tagged (`r:`), speaker's theme (`s:`), intent of the cues (`i:`).
+/// The model keeps, drops or adds themes and picks the intent; its heaviest features
+/// (`heaviest(rows:column:)`) explain each decision.
 public struct ThemeModel: Sendable {
     public static let intents: [Intent] = [.plainte, .attente, .satisfaction, .neutre]
 
