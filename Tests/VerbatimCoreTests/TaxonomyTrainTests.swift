@@ -96,3 +96,35 @@ import Themes
         #expect(!FileIO.exists(folder.path + "/m.tsv"))
     }
 }
+
+/// The `--model` option and what the theme commands say about the tagger they use.
+@Suite struct ModelChoiceTests {
+    @Test func optionNamesTheBundledModelNoneOrAFile() {
+        #expect(ModelChoice(option: nil) == .bundled)
+        #expect(ModelChoice(option: "none") == .none)
+        #expect(ModelChoice(option: "my-model.tsv") == .file("my-model.tsv"))
+    }
+
+    @Test func benchNamesTheTagger() throws {
+        let lexicons = repositoryRoot + "/lexicons/fr"
+        let alone = try ThemeSetup(lexicons: lexicons, taxonomy: nil, intents: nil, model: .none)
+        #expect(ThemeBench.describe(alone.tagger) == "taxonomy alone (no model)")
+        let bundled = try ThemeSetup(lexicons: lexicons, taxonomy: nil, intents: nil)
+        let text = ThemeBench.describe(bundled.tagger)
+        #expect(text.hasPrefix("taxonomy + model ") && text.hasSuffix("model.fr.tsv (trained on themes-train.tsv, 2249 answers)"))
+    }
+
+    @Test func auditRefusesAnUnknownThemeAndListsTheKnownOnes() throws {
+        let folder = TemporaryFolder()
+        let gold = folder.write("gold.tsv", "id\ttext\tthemes\nG1\tle hall est sale\tproprete\n")
+        let setup = try ThemeSetup(lexicons: repositoryRoot + "/lexicons/fr", taxonomy: nil, intents: nil, model: .none)
+        do {
+            _ = try TaxonomyJob.audit(gold: gold, setup: setup, theme: "proprété")
+            Issue.record("no error")
+        } catch {
+            #expect("\(error)".contains("no theme 'proprété' (themes: proprete, entretien-logement"))
+        }
+        let report = try TaxonomyJob.audit(gold: gold, setup: setup, theme: "proprete")
+        #expect(report == "\(gold): 1 answers\n\nproprete: labelled 1, tagged 1, missed 0, wrong 0\n")
+    }
+}
