@@ -23,6 +23,11 @@ struct TaxonomyFiles: ParsableArguments {
 
     @Option(help: "The lexicon folder (default: $VERBATIM_LEXICONS, ./lexicons/fr, or next to the executable).")
     var lexicons: String?
+
+    /// The analyzer and tagger these files name; `defaultModel` stands for an absent --model.
+    func setup(defaultModel: String? = nil) throws -> ThemeSetup {
+        try ThemeSetup(lexicons: lexicons, taxonomy: taxonomy, intents: intents, model: ModelChoice(option: model ?? defaultModel))
+    }
 }
 
 struct TaxonomyLintCommand: ParsableCommand {
@@ -55,8 +60,7 @@ struct TaxonomyExplainCommand: ParsableCommand {
     @OptionGroup var files: TaxonomyFiles
 
     func run() throws {
-        let setup = try ThemeSetup(lexicons: files.lexicons, taxonomy: files.taxonomy, intents: files.intents,
-                                   model: ModelChoice(option: files.model))
+        let setup = try files.setup()
         FileIO.writeStandardOutput(TaxonomyJob.explain(text, setup: setup))
     }
 }
@@ -101,8 +105,7 @@ struct TaxonomyAuditCommand: ParsableCommand {
     }
 
     func run() throws {
-        let setup = try ThemeSetup(lexicons: files.lexicons, taxonomy: files.taxonomy, intents: files.intents,
-                                   model: ModelChoice(option: files.model ?? "none"))
+        let setup = try files.setup(defaultModel: "none")
         FileIO.writeStandardOutput(try TaxonomyJob.audit(gold: gold, setup: setup, theme: theme,
                                                          minFixes: minFixes, minPrecision: minPrecision))
     }

@@ -25,23 +25,14 @@ struct ClassifyCommand: ParsableCommand {
     @Option(name: .customLong("text-col"), help: "The answer column.")
     var textColumn = "text"
 
-    @Option(help: "The taxonomy file (default: lexicons/themes/habitat.fr.tsv).")
-    var taxonomy: String?
-
-    @Option(help: "The intent cue file (default: lexicons/themes/intent.fr.tsv).")
-    var intents: String?
-
-    @Option(help: "The learned theme model (default: lexicons/themes/model.fr.tsv when present; 'none': the taxonomy alone).")
-    var model: String?
 
     @Option(help: "tsv or json.")
     var format: ClassifyJob.Format = .tsv
 
-    @Option(help: "The lexicon folder (default: $VERBATIM_LEXICONS, ./lexicons/fr, or next to the executable).")
-    var lexicons: String?
+    @OptionGroup var files: TaxonomyFiles
 
     func run() throws {
-        let setup = try ThemeSetup(lexicons: lexicons, taxonomy: taxonomy, intents: intents, model: ModelChoice(option: model))
+        let setup = try files.setup()
         FileIO.writeStandardOutput(try ClassifyJob.run(input: input, idColumn: idColumn, textColumn: textColumn,
                                                        format: format, setup: setup))
     }
@@ -63,23 +54,14 @@ struct BenchThemesCommand: ParsableCommand {
     @Option(help: "The labelled file: columns id, text, themes (ids joined by ';'), optional intent.")
     var gold: String
 
-    @Option(help: "The taxonomy file (default: lexicons/themes/habitat.fr.tsv).")
-    var taxonomy: String?
-
-    @Option(help: "The intent cue file (default: lexicons/themes/intent.fr.tsv).")
-    var intents: String?
-
-    @Option(help: "The learned theme model (default: lexicons/themes/model.fr.tsv when present; 'none': the taxonomy alone).")
-    var model: String?
 
     @Option(help: "Output format: table or json.")
     var format: BenchLemmasCommand.BenchFormat = .table
 
-    @Option(help: "The lexicon folder (default: $VERBATIM_LEXICONS, ./lexicons/fr, or next to the executable).")
-    var lexicons: String?
+    @OptionGroup var files: TaxonomyFiles
 
     func run() throws {
-        let setup = try ThemeSetup(lexicons: lexicons, taxonomy: taxonomy, intents: intents, model: ModelChoice(option: model))
+        let setup = try files.setup()
         FileIO.writeStandardOutput(try ThemeBench.run(gold: gold, setup: setup, json: format == .json))
     }
 }
