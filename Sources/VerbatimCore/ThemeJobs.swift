@@ -172,6 +172,61 @@ public enum ThemeBench {
         }
     }
 
+    /// One labelled row of a file scored by `scoreLabels`: its id, themes and intent.
+    struct LabelledRow {
+        var id: String
+        var themes: Set<String>
+        var intent: String?
+        var line: Int
+    }
+
+    /// The rows of a labels file (columns `id`, `themes`, optional `intent`), with an error for a
+    /// missing column or an id given twice.
+    static func labelledRows(_ path: String) throws -> [LabelledRow] {
+        let table = try TableFile.read(file: path, bytes: try FileIO.readAll(path: path), options: TableFileOptions(format: .tsv))
+        for name in ["id", "themes"] where !table.header.contains(name) {
+            throw IngestError.missingColumn(file: path, name: name, available: table.header)
+        }
+        let ii = table.header.firstIndex(of: "id")!, hi = table.header.firstIndex(of: "themes")!
+        let intentIndex = table.header.firstIndex(of: "intent")
+        var seen: [String: Int] = [:]
+        return try table.records.map { record in
+            let id = record.fields[ii]
+            if let first = seen[id] {
+                throw VerbatimError.badInput(path: path, line: record.line, reason: "id '\(id)' was already given on line \(first)")
+            }
+            seen[id] = record.line
+            return LabelledRow(id: id, themes: Set(record.fields[hi].split(separator: ";").map(String.init).filter { !$0.isEmpty }),
+                               intent: intentIndex.map { record.fields[$0] }, line: record.line)
+        }
+    }
+
+    /// Scores another labelling of the gold answers, matched by `id`: a second coder's labels, or
+    /// another tool's output (`verbatim classify` writes this format). Every gold answer must have
+    /// labels and every label row a gold answer. Intent accuracy when both files have intents.
+    public static func scoreLabels(_ labelsPath: String, gold goldPath: String) throws -> Result {
+        let gold = try labelledRows(goldPath), labels = try labelledRows(labelsPath)
+        let labelByID = Dictionary(uniqueKeysWithValues: labels.map { ($0.id, $0) })
+        let goldIDs = Set(gold.map(\.id))
+        if let stray = labels.first(where: { !goldIDs.contains($0.id) }) {
+            throw VerbatimError.badInput(path: labelsPath, line: stray.line, reason: "id '\(stray.id)' is not in \(goldPath)")
+        }
+        if let missing = gold.first(where: { labelByID[$0.id] == nil }) {
+            throw VerbatimError.badInput(path: goldPath, line: missing.line, reason: "id '\(missing.id)' has no labels in \(labelsPath)")
+        }
+        let withIntent = labels.allSatisfy { $0.intent != nil }
+        let predicted = gold.map { g in (themes: labelByID[g.id]!.themes, intent: labelByID[g.id]!.intent ?? "") }
+        let themeIDs = Set(gold.flatMap(\.themes)).union(labels.flatMap(\.themes)).sorted()
+        return score(gold: gold.map { (themes: $0.themes, intent: withIntent ? $0.intent : nil) }, predicted: predicted,
+                     themeIDs: themeIDs)
+    }
+
+    /// `bench themes --labels`: the scores of a labels file against the gold, without speed.
+    public static func run(labels labelsPath: String, gold goldPath: String, json: Bool) throws -> String {
+        let result = try scoreLabels(labelsPath, gold: goldPath)
+        return render(result, file: goldPath, seconds: nil, tagSeconds: nil, json: json, tagger: "labels \(labelsPath)")
+    }
+
     /// The three headline figures as a JSON object (stored with a run).
     public static func scoresJSON(_ r: Result, file: String) -> String {
         func f(_ x: Double) -> String { AnalyzeJob.format(x, decimals: 3) }
@@ -202,14 +257,16 @@ public enum ThemeBench {
         return "taxonomy + model \(model.file)" + (trained.map { " (trained on \($0.first ?? ""), \($0.last ?? ""))" } ?? "")
     }
 
-    static func render(_ r: Result, file: String, seconds: Double, tagSeconds: Double, json: Bool, tagger: String) -> String {
+    static func render(_ r: Result, file: String, seconds: Double?, tagSeconds: Double?, json: Bool, tagger: String) -> String {
         func f(_ x: Double) -> String { AnalyzeJob.format(x, decimals: 3) }
-        let rate = seconds > 0 ? Double(r.answers) / seconds : 0
-        let tagRate = tagSeconds > 0 ? Double(r.answers) / tagSeconds : 0
+        let rate = seconds.map { $0 > 0 ? Double(r.answers) / $0 : 0 }
+        let tagRate = tagSeconds.map { $0 > 0 ? Double(r.answers) / $0 : 0 }
         if json {
             let themes = r.perTheme.map { "{\"theme\":\(TextOutput.jsonString($0.theme)),\"precision\":\(f($0.score.precision)),\"recall\":\(f($0.score.recall)),\"f1\":\(f($0.score.f1)),\"tp\":\($0.score.truePositives),\"fp\":\($0.score.falsePositives),\"fn\":\($0.score.falseNegatives)}" }
             return "{\"file\":\(TextOutput.jsonString(file)),\"tagger\":\(TextOutput.jsonString(tagger)),\"answers\":\(r.answers),\"microF1\":\(f(r.micro.f1)),\"microPrecision\":\(f(r.micro.precision)),\"microRecall\":\(f(r.micro.recall)),\"macroF1\":\(f(r.macroF1)),"
-                + "\"intentAccuracy\":\(r.intentAccuracy.map(f) ?? "null"),\"answersPerSecond\":\(Int(rate)),\"taggingAnswersPerSecond\":\(Int(tagRate)),\"themes\":[\(themes.joined(separator: ","))]}\n"
+                + "\"intentAccuracy\":\(r.intentAccuracy.map(f) ?? "null"),"
+                + (rate.map { "\"answersPerSecond\":\(Int($0)),\"taggingAnswersPerSecond\":\(Int(tagRate ?? 0))," } ?? "")
+                + "\"themes\":[\(themes.joined(separator: ","))]}\n"
         }
         func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
         func lpad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
@@ -222,7 +279,9 @@ public enum ThemeBench {
         out += "micro           P \(f(r.micro.precision))  R \(f(r.micro.recall))  F1 \(f(r.micro.f1))\n"
         out += "macro F1        \(f(r.macroF1))\n"
         if let a = r.intentAccuracy { out += "intent accuracy \(f(a))\n" }
-        out += "speed           \(Int(rate.rounded())) answers/s analyze+tag, \(Int(tagRate.rounded())) answers/s tagging alone (1 thread, warm, \(r.answers) answers repeated)\n"
+        if let rate, let tagRate {
+            out += "speed           \(Int(rate.rounded())) answers/s analyze+tag, \(Int(tagRate.rounded())) answers/s tagging alone (1 thread, warm, \(r.answers) answers repeated)\n"
+        }
         return out
     }
 }

@@ -44,16 +44,21 @@ struct BenchThemesCommand: ParsableCommand {
         abstract: "Score theme tagging and intent against a labelled TSV (id, text, themes, [intent]).",
         discussion: """
             Prints precision, recall and F1 per theme, micro and macro F1 over answers, intent \
-            accuracy, and speed.
+            accuracy, and speed. With --labels FILE, scores that file's labels instead of the \
+            tagger: a second coder's labels (agreement between coders), or another tool's \
+            output; rows are matched by id, and `verbatim classify` writes the format.
 
-            Example:
+            Examples:
               verbatim bench themes --gold Benchmarks/data/themes-dev.tsv
+              verbatim bench themes --gold Benchmarks/data/themes-dev.tsv --labels Benchmarks/data/themes-dev-coder2.tsv
             """
     )
 
     @Option(help: "The labelled file: columns id, text, themes (ids joined by ';'), optional intent.")
     var gold: String
 
+    @Option(help: "Score these labels (columns id, themes, optional intent) instead of the tagger.")
+    var labels: String?
 
     @Option(help: "Output format: table or json.")
     var format: BenchLemmasCommand.BenchFormat = .table
@@ -61,6 +66,10 @@ struct BenchThemesCommand: ParsableCommand {
     @OptionGroup var files: TaxonomyFiles
 
     func run() throws {
+        if let labels {
+            FileIO.writeStandardOutput(try ThemeBench.run(labels: labels, gold: gold, json: format == .json))
+            return
+        }
         let setup = try files.setup()
         FileIO.writeStandardOutput(try ThemeBench.run(gold: gold, setup: setup, json: format == .json))
     }
