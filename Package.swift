@@ -34,7 +34,7 @@ let package = Package(
         // Theme taxonomy tagging, negation and intent (later: discovery, comparison).
         .target(
             name: "Themes",
-            dependencies: ["TextAnalysis"]
+            dependencies: ["FrenchText", "TextAnalysis"]
         ),
         // System SQLite (libsqlite3-dev); FTS5 is compiled into Debian's build.
         .systemLibrary(

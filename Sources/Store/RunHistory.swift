@@ -4,18 +4,34 @@ extension QuoteStore {
     public struct StoredAnswer: Sendable {
         public var id: Int64
         public var text: String
+        /// The respondent's value of the field asked for (nil when not asked or not stored).
+        public var field: String? = nil
     }
 
-    /// Every answer of a consultation, by id.
-    public func storedAnswers(consultation: Int64) throws -> [StoredAnswer] {
+    /// Every answer of a consultation, by id, with its respondent's value of `field` when given.
+    public func storedAnswers(consultation: Int64, field: String? = nil) throws -> [StoredAnswer] {
         let statement = try database.prepare("""
-            SELECT a.id, a.text FROM answer a JOIN respondent r ON r.id = a.respondentId
+            SELECT a.id, a.text, f.value FROM answer a JOIN respondent r ON r.id = a.respondentId
+            LEFT JOIN respondentField f ON f.respondentId = a.respondentId AND f.name = ?
             WHERE r.consultationId = ? ORDER BY a.id
             """)
-        try statement.bind([.int(consultation)])
+        try statement.bind([field.map { .text($0) } ?? .null, .int(consultation)])
         var out: [StoredAnswer] = []
-        while try statement.step() { out.append(StoredAnswer(id: statement.int64(0), text: statement.text(1))) }
+        while try statement.step() {
+            out.append(StoredAnswer(id: statement.int64(0), text: statement.text(1), field: statement.isNull(2) ? nil : statement.text(2)))
+        }
         return out
+    }
+
+    /// The speaker column (`run --speaker-col`) of the consultation's latest finished run, or nil.
+    public func lastSpeakerColumn(consultation: Int64) throws -> String? {
+        let statement = try database.prepare("""
+            SELECT json_extract(settings, '$.speakerColumn') FROM run
+            WHERE consultationId = ? AND finishedAt IS NOT NULL ORDER BY id DESC LIMIT 1
+            """)
+        try statement.bind([.int(consultation)])
+        guard try statement.step(), !statement.isNull(0) else { return nil }
+        return statement.text(0)
     }
 
     /// Marks a run as a rerun of stored answers (`kind` = 'rerun').

@@ -1,3 +1,4 @@
+import FrenchText
 import TextAnalysis
 
 /// A theme of a taxonomy.
@@ -26,6 +27,8 @@ public struct ThemeTaxonomy: Sendable {
     var speakerRules: [SpeakerRule] = []
     /// Per theme: the themes whose tags become it when its speaker writes (`speaker-moves`).
     var speakerMoves: [[Int]] = []
+    /// Respondent groups that tell who writes (`speaker-group` rows): accent-folded value → theme.
+    var speakerGroups: [String: (theme: Int, value: String)] = [:]
 
     /// Loads and compiles a taxonomy file; terms are analyzed with `analyzer` (lemmatizing).
     /// - Throws: `ThemeError` naming `file:line`.
@@ -34,6 +37,7 @@ public struct ThemeTaxonomy: Sendable {
         var index: [String: Int] = [:]
         var labelLine: [Int: Int] = [:]
         var moves: [(theme: Int, target: String, line: Int)] = []
+        var groupLine: [String: Int] = [:]
         for row in try TermTable.read(bytes, file: file) {
             guard Self.isValidID(row.key) else {
                 throw ThemeError(file: file, line: row.line, message: "theme id '\(row.key)' must be lowercase letters, digits and '-'")
@@ -87,9 +91,19 @@ public struct ThemeTaxonomy: Sendable {
                 speakerRules.append(SpeakerRule(theme: theme, atStart: atStart, beforeColon: beforeColon))
             case "speaker-moves":
                 moves.append((theme, row.text, row.line))
+            case "speaker-group":
+                let value = Self.groupKey(row.text)
+                guard !value.isEmpty else {
+                    throw ThemeError(file: file, line: row.line, message: "speaker-group has no value")
+                }
+                if let first = groupLine[value] {
+                    throw ThemeError(file: file, line: row.line, message: "speaker-group '\(row.text)' was already given on line \(first)")
+                }
+                groupLine[value] = row.line
+                speakerGroups[value] = (theme, row.text)
             default:
-                throw ThemeError(file: file, line: row.line,
-                                 message: "unknown type '\(row.type)'; expected label, description, term, exclude, speaker or speaker-moves")
+                throw ThemeError(file: file, line: row.line, message: "unknown type '\(row.type)'; expected label, description, term, "
+                                 + "exclude, speaker, speaker-moves or speaker-group")
             }
         }
         guard !themes.isEmpty else { throw ThemeError(file: file, line: 0, message: "no theme") }
@@ -115,6 +129,12 @@ public struct ThemeTaxonomy: Sendable {
             if !ids.contains(id) { ids.append(id) }
         }
         return ids
+    }
+
+    /// How a respondent group's value is compared: lowercase, without accents or outer spaces
+    /// ("Salarié " and "salarie" are one group).
+    static func groupKey(_ value: String) -> String {
+        CaseFolding.accentFolded(String(value.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()))
     }
 
     static func isValidID(_ id: String) -> Bool {

@@ -126,13 +126,14 @@ public struct ThemeTagger: Sendable {
 
     /// Tags the excerpts of one answer (their tokens and match tokens) and the answer as a whole.
     /// When a speaker phrase shows who writes ("en tant que gardien"), the themes that the
-    /// taxonomy moves for that speaker become the speaker's theme in every excerpt. Then the
-    /// model, when there is one, keeps, drops or adds themes and picks the intents.
-    public func tag(excerpts parts: [(tokens: ArraySlice<Token>, words: [MatchToken])],
+    /// taxonomy moves for that speaker become the speaker's theme in every excerpt; without a
+    /// speaker phrase, the respondent's `group` does when a `speaker-group` row names it. Then
+    /// the model, when there is one, keeps, drops or adds themes and picks the intents.
+    public func tag(excerpts parts: [(tokens: ArraySlice<Token>, words: [MatchToken])], group: String? = nil,
                     trace: TagTrace? = nil) -> (excerpts: [ThemeTags], answer: ThemeTags) {
         let ids = parts.map { vocabulary.ids(of: $0.words) }
         var excerpts = parts.indices.map { tag(parts[$0].tokens, words: parts[$0].words, ids: ids[$0]) }
-        let speaker = speaker(of: parts, ids: ids)
+        let speaker = speaker(of: parts, ids: ids) ?? group.flatMap(speaker(ofGroup:))
         if let speaker {
             trace?.add("speaker   '\(speaker.phrase)' → \(speaker.theme)"
                        + (speaker.moves.isEmpty ? "" : ": \(speaker.moves.joined(separator: ", ")) become \(speaker.theme)"))
@@ -248,6 +249,14 @@ public struct ThemeTagger: Sendable {
             }
         }
         return nil
+    }
+
+    /// The speaker a respondent group makes (`speaker-group` rows), or nil; its phrase is
+    /// "group: " and the value as the taxonomy writes it.
+    public func speaker(ofGroup group: String) -> Speaker? {
+        guard let (theme, value) = taxonomy.speakerGroups[ThemeTaxonomy.groupKey(group)] else { return nil }
+        return Speaker(theme: taxonomy.themes[theme].id, phrase: "group: " + value,
+                       moves: taxonomy.speakerMoves[theme].map { taxonomy.themes[$0].id })
     }
 
     /// Moves the speaker's themes in one excerpt's tags; the evidence gains the speaker phrase.

@@ -14,15 +14,16 @@ public enum DemoJob {
     public static func run(database: String, sample: String?, lexicons: String?) throws {
         let folder = try sample ?? locateSample(lexicons: lexicons)
         let questions = ["q1", "q2", "q3", "q4", "q5"]
-        let settings = RunSettings(
+        var settings = RunSettings(
             input: folder + "/consultation.csv", database: database, consultation: "consultation",
             mapping: ColumnMapping(idColumn: "id_repondant", textColumns: questions,
                                    segmentColumns: ["groupe", "territoire", "type_logement", "tranche_age"]),
             questionLabels: folder + "/questions.tsv", lexicons: lexicons)
+        settings.speakerColumn = "groupe"
         FileIO.writeStandardOutput("$ verbatim run \(settings.input) --db \(database) --id-col id_repondant "
             + questions.map { "--text-col \($0)" }.joined(separator: " ")
             + " --segment-col groupe --segment-col territoire --segment-col type_logement --segment-col tranche_age"
-            + " --questions \(folder)/questions.tsv\n")
+            + " --speaker-col groupe --questions \(folder)/questions.tsv\n")
         try RunCLI.run(settings, quiet: false)
         FileIO.writeStandardOutput("\n$ verbatim themes --db \(database) --by groupe\n"
             + (try ThemesJob.run(database: database, consultation: nil, field: "groupe")))

@@ -19,6 +19,9 @@ public struct RerunSettings: Sendable {
     /// A labelled TSV (`id text themes [intent]`) scored with the same tagger and recorded with
     /// the run, so that `verbatim diff` shows how the scores moved.
     public var gold: String?
+    /// The respondent field whose value tells who writes (`RunSettings.speakerColumn`); nil: the
+    /// one the consultation's latest run used; "" (`--speaker-col none`): none.
+    public var speakerColumn: String?
     public var workers: Int
     public var batchSize: Int
     public var waitSeconds = 600.0
@@ -64,7 +67,8 @@ public enum RerunJob {
         defer { withExtendedLifetime(lock) {} }
         let store = try QuoteStore(path: settings.database)
         let consultation = try store.resolveConsultation(settings.consultation)
-        let answers = try store.storedAnswers(consultation: consultation)
+        let speakerColumn = try settings.speakerColumn ?? store.lastSpeakerColumn(consultation: consultation)
+        let answers = try store.storedAnswers(consultation: consultation, field: speakerColumn?.isEmpty == false ? speakerColumn : nil)
         let analyzers = try (0..<settings.workers).map { _ in try TextAnalyzer(lemmatizer: FrenchLemmatizer(lexicon: lexicon)) }
         let tagger = try ThemeSetup.tagger(lexicon: lexicon, analyzer: analyzers[0], taxonomy: settings.taxonomy, intents: settings.intents,
                                            model: ModelChoice(option: settings.model))
@@ -73,7 +77,8 @@ public enum RerunJob {
         var record = RunJob.runRecord(runSettings(settings), lexicon: lexicon, sourceSha256: SHA256.hex(""))
         record.sourceFile = "(stored answers)"
         record.sourceSha256 = SHA256.hex(answers.map { "\($0.id)\t\($0.text)\n" }.joined())
-        record.settingsJSON = "{\"rerun\":true,\"batchSize\":\(settings.batchSize),\"gold\":\(settings.gold.map(TextOutput.jsonString) ?? "null")}"
+        record.settingsJSON = "{\"rerun\":true,\"batchSize\":\(settings.batchSize),"
+            + "\"speakerColumn\":\(speakerColumn.flatMap { $0.isEmpty ? nil : TextOutput.jsonString($0) } ?? "null"),\"gold\":\(settings.gold.map(TextOutput.jsonString) ?? "null")}"
         let runID = try store.beginRun(consultation: consultation, record)
         try store.markRerun(runID)
         let writer = try store.writer(consultation: consultation, run: runID)
@@ -84,7 +89,8 @@ public enum RerunJob {
         while start < answers.count {
             let batch = answers[start..<min(answers.count, start + settings.batchSize)]
             let analyzed = Parallel.map(count: batch.count, workers: analyzers) { analyzer, i in
-                RunJob.excerptRecords(of: batch[batch.startIndex + i].text, analyzer: analyzer, tagger: tagger).0
+                RunJob.excerptRecords(of: batch[batch.startIndex + i].text, analyzer: analyzer, tagger: tagger,
+                                      group: batch[batch.startIndex + i].field).0
             }
             let rows = zip(batch, analyzed).map { (answerID: $0.id, excerpts: $1) }
             excerpts += analyzed.reduce(0) { $0 + $1.count }

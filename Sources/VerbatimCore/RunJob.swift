@@ -28,6 +28,9 @@ public struct RunSettings: Sendable {
     /// The learned model (`ModelChoice(option:)`: nil the bundled one, "none" no model, or a path).
     public var model: String?
     public var tagThemes = true
+    /// The respondent field (one of the mapping's segment columns) whose value tells who writes,
+    /// through the taxonomy's `speaker-group` rows ("salarie" → organisation-interne).
+    public var speakerColumn: String?
     /// Analyze and store again answers whose text is unchanged (after a lexicon or taxonomy edit).
     public var reanalyze = false
     /// Mask personal data (phones, e-mails, URLs, IBANs, social-security numbers, names, addresses)
@@ -104,6 +107,10 @@ public enum RunJob {
 
     public static func run(_ settings: RunSettings, progress: Progress? = nil) throws -> RunReport {
         let started = Clock.now()
+        if let column = settings.speakerColumn, !settings.mapping.segmentColumns.contains(column) {
+            throw VerbatimError.badOption(option: "--speaker-col", reason: "'\(column)' is not a kept respondent field; "
+                                          + "add --segment-col \(column)")
+        }
         let bytes = try FileIO.readAll(path: settings.input)
         let table = try TableFile.read(file: settings.input, bytes: bytes, options: settings.table)
         guard table.records.count <= settings.maxRows else {
@@ -162,7 +169,7 @@ public enum RunJob {
             let analyzeStart = Clock.now()
             let prepared = Parallel.map(count: batch.count, workers: workers) { worker, i in
                 prepare(batch[batch.startIndex + i], analyzer: worker.analyzer, redactor: worker.redactor, tagger: tagger,
-                        stored: stored, reanalyze: settings.reanalyze)
+                        speakerColumn: settings.speakerColumn, stored: stored, reanalyze: settings.reanalyze)
             }
             var writes: [AnswerWrite] = []
             writes.reserveCapacity(prepared.count)
@@ -211,14 +218,15 @@ public enum RunJob {
 
     /// Hashes an answer and, when it is new or changed, analyzes it into excerpts.
     static func prepare(_ record: AnswerRecord, analyzer: TextAnalyzer, redactor: Redactor?, tagger: ThemeTagger?,
-                        stored: [AnswerKey: String], reanalyze: Bool) -> Prepared {
+                        speakerColumn: String? = nil, stored: [AnswerKey: String], reanalyze: Bool) -> Prepared {
         // What is stored (and hashed) is the redacted text: personal data never reaches the file.
         let redacted = redactor?.redact(record.text)
         let text = redacted?.text ?? record.text
         let sha = SHA256.hex(text)
         let storedSha = stored[AnswerKey(respondent: record.respondentID, question: record.questionID)]
         if storedSha == sha && !reanalyze { return .unchanged }
-        let (excerpts, tokenCount) = excerptRecords(of: text, analyzer: analyzer, tagger: tagger)
+        let group = speakerColumn.flatMap { column in record.segments.first { $0.name == column }?.value }
+        let (excerpts, tokenCount) = excerptRecords(of: text, analyzer: analyzer, tagger: tagger, group: group)
         var write = AnswerWrite(respondent: record.respondentID, question: record.questionID, text: text,
                                 sha256: sha, fields: record.segments, sourceLine: record.line, excerpts: excerpts,
                                 knownNew: storedSha == nil)
@@ -231,9 +239,10 @@ public enum RunJob {
         return .write(write, tokens: tokenCount, redactions: counts)
     }
 
-    /// The excerpts of one answer with their index text (and themes and intent with a tagger);
-    /// and the number of tokens.
-    public static func excerptRecords(of text: String, analyzer: TextAnalyzer, tagger: ThemeTagger? = nil) -> ([ExcerptRecord], Int) {
+    /// The excerpts of one answer with their index text (and themes and intent with a tagger;
+    /// `group` is the respondent's value of the speaker column); and the number of tokens.
+    public static func excerptRecords(of text: String, analyzer: TextAnalyzer, tagger: ThemeTagger? = nil,
+                                      group: String? = nil) -> ([ExcerptRecord], Int) {
         var copy = text
         return copy.withUTF8 { utf8 in
             let analyzed = analyzer.analyze(utf8)
@@ -242,7 +251,7 @@ public enum RunJob {
                 let tokens = analyzed.tokens[$0.tokenRange]
                 return (tokens: tokens, words: FoldedWords.of(tokens))
             }
-            let tags = tagger?.tag(excerpts: parts).excerpts
+            let tags = tagger?.tag(excerpts: parts, group: group).excerpts
             let excerpts = analyzed.excerpts.enumerated().map { n, excerpt in
                 let slice = String(decoding: UnsafeBufferPointer(rebasing: utf8[excerpt.utf8Start..<excerpt.utf8End]), as: UTF8.self)
                 let columns = SearchText.columns(parts[n].words)
@@ -342,7 +351,7 @@ public enum RunJob {
         let settingsJSON = "{\"idColumn\":\(TextOutput.jsonString(m.idColumn)),\"textColumns\":[\(m.textColumns.map(TextOutput.jsonString).joined(separator: ","))],"
             + "\"segmentColumns\":[\(m.segmentColumns.map(TextOutput.jsonString).joined(separator: ","))],"
             + "\"questionColumn\":\(m.questionColumn.map(TextOutput.jsonString) ?? "null"),\"batchSize\":\(settings.batchSize),"
-            + "\"tagThemes\":\(settings.tagThemes),\"reanalyze\":\(settings.reanalyze),\"redact\":\(settings.redact),"
+            + "\"tagThemes\":\(settings.tagThemes),\"speakerColumn\":\(settings.speakerColumn.map(TextOutput.jsonString) ?? "null"),\"reanalyze\":\(settings.reanalyze),\"redact\":\(settings.redact),"
             + "\"mask\":[\(RedactionOptions.kindNames(settings.redaction).map(TextOutput.jsonString).joined(separator: ","))],"
             + "\"addressParts\":[\(RedactionOptions.partNames(settings.redaction).map(TextOutput.jsonString).joined(separator: ","))],"
             + "\"maxAnswerBytes\":\(settings.maxAnswerBytes)}"

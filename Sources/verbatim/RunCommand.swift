@@ -22,10 +22,17 @@ struct RunCommand: ParsableCommand {
             lists the excerpts whose themes or intent changed. --gold FILE scores the same tagger on \
             a labelled TSV and records the scores with the run.
 
+            --speaker-col FIELD names the respondent field that tells who writes (a kept \
+            --segment-col, e.g. groupe): the taxonomy's `speaker-group` rows map its values \
+            ("salarie", "partenaire") to the speaker's theme, which then takes the place of the \
+            caretaker and landlord themes in that respondent's answers, as a speaker phrase \
+            ("en tant que gardienne") does. A rerun keeps the previous run's speaker column unless \
+            given another one (or none).
+
             Examples:
               verbatim run examples/consultation/consultation.csv --db consultation.sqlite \\
                 --id-col id_repondant --text-col q1 --text-col q2 --text-col q3 --text-col q4 --text-col q5 \\
-                --segment-col groupe --segment-col territoire --questions examples/consultation/questions.tsv
+                --segment-col groupe --segment-col territoire --speaker-col groupe --questions examples/consultation/questions.tsv
               verbatim run --db consultation.sqlite --rerun --taxonomy my-taxonomy.tsv --gold Benchmarks/data/themes-dev.tsv
               verbatim diff --db consultation.sqlite
             """
@@ -93,6 +100,10 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Answers per transaction.")
     var batchSize = 2_000
 
+    @Option(name: .customLong("speaker-col"),
+            help: "The respondent field whose values tell who writes (taxonomy `speaker-group` rows); 'none' with --rerun: none.")
+    var speakerColumn: String?
+
     @Flag(help: "No progress bar, no summary.")
     var quiet = false
 
@@ -111,6 +122,7 @@ struct RunCommand: ParsableCommand {
                                          intents: intents, gold: gold, workers: threads, batchSize: batchSize)
             settings.model = model
             settings.waitSeconds = waitSeconds
+            settings.speakerColumn = speakerColumn == "none" ? "" : speakerColumn
             return try RerunCLI.run(settings, quiet: quiet)
         }
         guard let file else { return }
@@ -121,6 +133,7 @@ struct RunCommand: ParsableCommand {
         settings.intents = intents
         settings.model = model
         settings.tagThemes = !noThemes
+        settings.speakerColumn = speakerColumn
         settings.reanalyze = reanalyze
         settings.redact = !keepPersonalData
         settings.redaction = try RedactionOptions.settings(mask: mask, addressParts: addressParts)

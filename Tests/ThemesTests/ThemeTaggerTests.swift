@@ -222,6 +222,8 @@ enum Fixture {
             organisation-interne\tspeaker\ten tant que gardien\t
             organisation-interne\tspeaker\t^gardien :\t
             organisation-interne\tspeaker-moves\tpresence-proximite\t
+            organisation-interne\tspeaker-group\tsalarié\t
+            loyer-charges\tspeaker-group\tcomptable\t
 
             """
         let taxonomy = try! ThemeTaxonomy(file: "t.tsv", bytes: Array(text.utf8), analyzer: analyzer)
@@ -253,6 +255,61 @@ enum Fixture {
         #expect(excerpts.map(\.themeIDs) == [["organisation-interne"], ["organisation-interne"]])
         let moved = answer.themes.first { $0.theme == "organisation-interne" }
         #expect(moved?.evidence == ["gardien", "speaker: en tant que gardien", "planning"])
+    }
+
+    static func tag(_ text: String, group: String?) -> ThemeTags {
+        let (analyzer, tagger) = setup()
+        let analyzed = analyzer.analyze(text)
+        return tagger.tag(excerpts: analyzed.excerpts.map {
+            let tokens = analyzed.tokens[$0.tokenRange]
+            return (tokens, PhraseCompiler.matchTokens(tokens))
+        }, group: group).answer
+    }
+
+    // (answer, respondent group, themes) — written by hand.
+    @Test(arguments: [
+        // The group makes the speaker; compared without case, accents or outer spaces.
+        ("Le gardien est débordé", "salarié", ["organisation-interne"]),
+        ("Le gardien est débordé", " SALARIE ", ["organisation-interne"]),
+        // Other groups, no group, or a group whose theme moves nothing: nothing moves.
+        ("Le gardien est débordé", "locataire", ["presence-proximite"]),
+        ("Le gardien est débordé", nil, ["presence-proximite"]),
+        ("Le gardien est débordé", "comptable", ["presence-proximite"]),
+        // Themes the speaker does not move stay.
+        ("L'ascenseur est en panne", "salarié", ["equipements-communs"]),
+    ] as [(String, String?, [String])])
+    func groupMakesTheSpeaker(_ text: String, _ group: String?, _ themes: [String]) {
+        #expect(Self.tag(text, group: group).themeIDs == themes, "\(text) / \(group ?? "nil")")
+    }
+
+    @Test func groupEvidenceNamesTheGroupAsTheTaxonomyWritesIt() {
+        let moved = Self.tag("Le gardien est débordé", group: "salarie").themes.first { $0.theme == "organisation-interne" }
+        #expect(moved?.evidence == ["gardien", "speaker: group: salarié"])
+    }
+
+    @Test func aSpeakerPhraseWinsOverTheGroup() {
+        let (analyzer, tagger) = Self.setup()
+        let analyzed = analyzer.analyze("En tant que gardien, le loyer est trop cher")
+        let parts = analyzed.excerpts.map { (analyzed.tokens[$0.tokenRange], PhraseCompiler.matchTokens(analyzed.tokens[$0.tokenRange])) }
+        let trace = TagTrace()
+        _ = tagger.tag(excerpts: parts, group: "comptable", trace: trace)
+        #expect(trace.lines.contains { $0.hasPrefix("speaker   'en tant que gardien' → organisation-interne") })
+        #expect(tagger.speaker(ofGroup: "Comptable")?.theme == "loyer-charges")
+        #expect(tagger.speaker(ofGroup: "locataire") == nil)
+    }
+
+    @Test func badGroupRowsAreRefusedWithTheirLine() {
+        let analyzer = try! TextAnalyzer(lemmatizer: FrenchLemmatizer(lexicon: Fixture.lexicon))
+        func error(_ rows: String) -> String {
+            do {
+                _ = try ThemeTaxonomy(file: "t.tsv", bytes: Array((Fixture.taxonomy + rows).utf8), analyzer: analyzer)
+                return "accepted"
+            } catch { return "\(error)" }
+        }
+        let first = Fixture.taxonomy.split(separator: "\n", omittingEmptySubsequences: false).count
+        #expect(error("proprete\tspeaker-group\t  \t\n") == "t.tsv:\(first): speaker-group has no value")
+        #expect(error("proprete\tspeaker-group\tSalarié\t\nloyer-charges\tspeaker-group\tsalarie\t\n")
+                == "t.tsv:\(first + 1): speaker-group 'salarie' was already given on line \(first)")
     }
 }
 

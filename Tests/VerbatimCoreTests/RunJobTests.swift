@@ -79,6 +79,55 @@ import Glibc
         #expect(try store.database.scalarText("SELECT stages FROM run WHERE id = 1")?.contains("{\"name\":\"themes\",\"version\":\"3\"}") == true)
     }
 
+    @Test func theSpeakerColumnMovesThemesAndRerunsKeepIt() throws {
+        let folder = Folder()
+        let taxonomy = folder.write("t.tsv", """
+            presence-proximite\tlabel\tPrésence\t
+            presence-proximite\tterm\tgardien\t1
+            organisation-interne\tlabel\tOrganisation interne\t
+            organisation-interne\tterm\tplanning\t1
+            organisation-interne\tspeaker-moves\tpresence-proximite\t
+            organisation-interne\tspeaker-group\tsalarié\t
+
+            """)
+        let input = folder.write("c.csv", "id;groupe;q1;q2\nE1;Salarie;Le gardien est débordé;\nT1;locataire;Le gardien est débordé;\n")
+        let db = folder.path + "/out.sqlite"
+        var settings = Self.settings(input, db)
+        settings.taxonomy = taxonomy
+        settings.model = "none"
+        settings.speakerColumn = "groupe"
+        _ = try RunJob.run(settings)
+        func themes(_ respondent: String) throws -> String? {
+            try QuoteStore(path: db, readOnly: true).database.scalarText("""
+                SELECT group_concat(t.themeId || ' [' || t.evidence || ']') FROM excerptTheme t JOIN excerpt e ON e.id = t.excerptId
+                JOIN answer a ON a.id = e.answerId JOIN respondent r ON r.id = a.respondentId WHERE r.code = '\(respondent)'
+                """)
+        }
+        // The employee's caretaker is his own work; the tenant's stays the caretaker.
+        #expect(try themes("E1") == "organisation-interne [gardien; speaker: group: salarié]")
+        #expect(try themes("T1") == "presence-proximite [gardien]")
+        let store = try QuoteStore(path: db, readOnly: true)
+        #expect(try store.database.scalarText("SELECT settings FROM run WHERE id = 1")?.contains("\"speakerColumn\":\"groupe\"") == true)
+
+        // A rerun without the option keeps the last run's column; "" turns it off.
+        var rerun = RerunSettings(database: db, lexicons: Self.root + "/lexicons/fr", taxonomy: taxonomy, workers: 1)
+        rerun.model = "none"
+        _ = try RerunJob.run(rerun)
+        #expect(try themes("E1") == "organisation-interne [gardien; speaker: group: salarié]")
+        rerun.speakerColumn = ""
+        _ = try RerunJob.run(rerun)
+        #expect(try themes("E1") == "presence-proximite [gardien]")
+
+        var unknown = settings
+        unknown.speakerColumn = "territoire"
+        do {
+            _ = try RunJob.run(unknown)
+            Issue.record("a speaker column that is not a kept field was accepted")
+        } catch {
+            #expect("\(error)" == "--speaker-col: 'territoire' is not a kept respondent field; add --segment-col territoire")
+        }
+    }
+
     @Test func aChangedFileAddsWhatIsNewAndReplacesWhatChanged() throws {
         let folder = Folder()
         let db = folder.path + "/out.sqlite"
