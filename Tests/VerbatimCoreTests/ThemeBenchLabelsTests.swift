@@ -50,27 +50,17 @@ import Testing
     @Test func labelsAndGoldMustCoverTheSameIDs() throws {
         let folder = TemporaryFolder()
         let gold = folder.write("gold.tsv", Self.gold)
-        let stray = folder.write("stray.tsv", Self.labels + "z\tproprete\tplainte\n")
-        do {
-            _ = try ThemeBench.scoreLabels(stray, gold: gold)
-            Issue.record("a label row without a gold answer was accepted")
-        } catch {
-            #expect("\(error)" == "\(stray):5: id 'z' is not in \(gold)")
+        /// The error scoring `labels` gives, or nil when it was accepted.
+        func refusal(_ name: String, _ labels: String) -> (path: String, message: String?) {
+            let path = folder.write(name, labels)
+            do { _ = try ThemeBench.scoreLabels(path, gold: gold); return (path, nil) } catch { return (path, "\(error)") }
         }
-        let short = folder.write("short.tsv", "id\tthemes\tintent\na\tproprete\tplainte\nc\t\tneutre\n")
-        do {
-            _ = try ThemeBench.scoreLabels(short, gold: gold)
-            Issue.record("a gold answer without labels was accepted")
-        } catch {
-            #expect("\(error)" == "\(gold):3: id 'b' has no labels in \(short)")
-        }
-        let twice = folder.write("twice.tsv", Self.labels + "a\tproprete\tplainte\n")
-        do {
-            _ = try ThemeBench.scoreLabels(twice, gold: gold)
-            Issue.record("an id given twice was accepted")
-        } catch {
-            #expect("\(error)" == "\(twice):5: id 'a' was already given on line 3")
-        }
+        let stray = refusal("stray.tsv", Self.labels + "z\tproprete\tplainte\n")
+        #expect(stray.message == "\(stray.path):5: id 'z' is not in \(gold)")
+        let short = refusal("short.tsv", "id\tthemes\tintent\na\tproprete\tplainte\nc\t\tneutre\n")
+        #expect(short.message == "\(gold):3: id 'b' has no labels in \(short.path)")
+        let twice = refusal("twice.tsv", Self.labels + "a\tproprete\tplainte\n")
+        #expect(twice.message == "\(twice.path):5: id 'a' was already given on line 3")
     }
 
     @Test func theTableNamesTheLabelsAndPrintsNoSpeed() throws {
