@@ -141,7 +141,7 @@ enum Fixture {
         #expect(throws: ThemeError(file: "t.tsv", line: 2, message: "theme id 'Propreté' must be lowercase letters, digits and '-'")) {
             _ = try load("# h\nPropreté\tlabel\tP\t\n")
         }
-        #expect(throws: ThemeError(file: "t.tsv", line: 3, message: "unknown type 'terme'; expected label, description, term, exclude, speaker or speaker-moves")) {
+        #expect(throws: ThemeError(file: "t.tsv", line: 3, message: "unknown type 'terme'; expected label, description, term, exclude, speaker, speaker-moves or speaker-group")) {
             _ = try load("# h\nproprete\tlabel\tP\t\nproprete\tterme\tsale\t1\n")
         }
     }
