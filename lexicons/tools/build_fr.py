@@ -461,6 +461,13 @@ def main():
     print("reading UD train ...", file=sys.stderr)
     lexkeys = {f_ for f_, _, _ in lex} | {f_ for f_, _, _ in dico}
     lexcount, (tri, bi, uni), sufx, sents, formfreq = build_ud(ud, lexkeys)
+    # Treebank words whose gold lemma is itself a known misspelling ("ascenceurs" -> "ascenceur")
+    # are left out, so that the housing corrections give the correct word.
+    misspelt = {a for a, _ in HM.HOUSING}
+    typos = sorted(k for k in lexcount if k[2] in misspelt)
+    print("UD words with a misspelt lemma left to housing.tsv:", [k[0] for k in typos], file=sys.stderr)
+    for k in typos:
+        del lexcount[k]
     ud_src = [os.path.join(ud, n) for n in UD_TRAIN]
     udhdr = ("derived from UD French train files (Sequoia: LGPL-LR; ParisStories, Rhapsodie: "
              "CC BY-SA 4.0), see LICENCE-UD.md and PROVENANCE.md")

@@ -208,7 +208,7 @@ SMS = [(a, b) for a, b in (
     ("bcp", "beaucoup"), ("bcq", "beaucoup"), ("bq", "beaucoup"),
     ("qd", "quand"), ("qnd", "quand"), ("kan", "quand"), ("qq", "quelques"),
     ("qqs", "quelques"), ("qqn", "quelqu'un"), ("qqun", "quelqu'un"), ("qqch", "quelque chose"),
-    ("qqc", "quelque chose"), ("qqchose", "quelque chose"), ("rdv", "rendez-vous"),
+    ("qqc", "quelque chose"), ("qqchose", "quelque chose"), ("rdv", "rendez-vous"), ("rdc", "rez-de-chaussée"),
     ("tt", "tout"), ("tte", "toute"), ("ttes", "toutes"), ("ts", "tous"), ("pr", "pour"),
     ("ds", "dans"), ("vs", "vous"), ("c", "c' est"), ("cé", "c' est"), ("ke", "que"),
     ("k", "que"), ("kel", "quel"), ("kelle", "quelle"), ("kels", "quels"), ("kelles", "quelles"),
