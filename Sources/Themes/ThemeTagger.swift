@@ -42,7 +42,7 @@ public final class TagTrace {
 /// talks about them — and marked `negated`.
 public struct ThemeTagger: Sendable {
     public static let stageName = "themes"
-    public static let stageVersion = "3"
+    public static let stageVersion = "4"
     /// Words after a negator that it denies.
     public static let scopeWords = 4
     /// Negators that deny only with "ne" in the clause ("il n'y a plus de gardien" vs "plus de passages").
@@ -352,7 +352,8 @@ public struct ThemeTagger: Sendable {
         }
         var found: [Int: (terms: [Int], allNegated: Bool)] = [:]
         var order: [Int] = []
-        for m in firedTerms(ids, excluded: excluded) {
+        let fired = firedTerms(ids, excluded: excluded)
+        for m in fired {
             let theme = taxonomy.termTheme[m.phrase]
             let denied = (m.start..<m.end).allSatisfy { negated[$0] }
             if var f = found[theme] {
@@ -367,12 +368,29 @@ public struct ThemeTagger: Sendable {
         var out: [ThemeAssignment] = []
         for theme in order {
             let f = found[theme]!
-            let score = f.terms.reduce(0.0) { $0 + taxonomy.termWeight[$1] }
+            let score = counted(fired.filter { taxonomy.termTheme[$0.phrase] == theme }).reduce(0.0) { $0 + taxonomy.termWeight[$1] }
             guard score >= 1 else { continue }
             out.append(ThemeAssignment(theme: taxonomy.themes[theme].id, score: score,
                                        evidence: f.terms.map { taxonomy.terms.phrases[$0].text }, negated: f.allNegated))
         }
         return out.sorted { $0.theme < $1.theme }
+    }
+
+    /// The terms of one theme's matches whose weights add up: each term once, and a term only
+    /// where it reads words no longer (or equally long and heavier) term already read — "rdv"
+    /// and "rendez-vous" on the same word, or "poubelle" inside "local poubelle", count once.
+    func counted(_ matches: [(phrase: Int, start: Int, end: Int)]) -> [Int] {
+        let ordered = matches.sorted {
+            let (a, b) = ($0.end - $0.start, $1.end - $1.start)
+            if a != b { return a > b }
+            let (wa, wb) = (taxonomy.termWeight[$0.phrase], taxonomy.termWeight[$1.phrase])
+            return wa != wb ? wa > wb : ($0.start, $0.phrase) < ($1.start, $1.phrase)
+        }
+        var kept: [(phrase: Int, start: Int, end: Int)] = []
+        for m in ordered where !kept.contains(where: { $0.phrase == m.phrase || ($0.start <= m.start && m.end <= $0.end) }) {
+            kept.append(m)
+        }
+        return kept.map(\.phrase)
     }
 
     /// The term matches that count: every match of a term not inside an exclude of its theme.

@@ -313,3 +313,37 @@ enum Fixture {
     }
 }
 
+
+/// How term weights add up to a tag (a theme needs 1).
+@Suite struct TermWeightTests {
+    static func tagger() -> (TextAnalyzer, ThemeTagger) {
+        let analyzer = try! TextAnalyzer(lemmatizer: FrenchLemmatizer(lexicon: Fixture.lexicon))
+        // "rdv" is read as "rendez-vous" (lexicons/fr/sms.tsv): both terms read the same word.
+        let text = """
+            entretien-logement\tlabel\tEntretien\t
+            entretien-logement\tterm\trendez-vous\t0.5
+            entretien-logement\tterm\trdv\t0.5
+            entretien-logement\tterm\tplombier\t0.5
+            entretien-logement\tterm\tfuite\t0.5
+            entretien-logement\tterm\tfuite d'eau\t0.5
+
+            """
+        let taxonomy = try! ThemeTaxonomy(file: "t.tsv", bytes: Array(text.utf8), analyzer: analyzer)
+        let cues = try! IntentCues(file: "i.tsv", bytes: Array(Fixture.intents.utf8), analyzer: analyzer)
+        return (analyzer, ThemeTagger(taxonomy: taxonomy, cues: cues))
+    }
+
+    // (answer, tagged?) — written by hand: two 0.5 terms must read two different words.
+    @Test(arguments: [
+        ("un rendez-vous enfin", false),     // "rendez-vous" and "rdv" read the same word: 0.5
+        ("un rdv enfin", false),
+        ("rdv avec le plombier", true),      // two words: 0.5 + 0.5
+        ("une fuite d'eau", false),          // "fuite" inside "fuite d'eau": one reading, 0.5
+        ("une fuite d'eau, le plombier ne vient pas", true),
+        ("une fuite ici, une fuite là", false),  // one term, counted once
+    ])
+    func sameWordsCountOnce(_ text: String, _ tagged: Bool) {
+        let (analyzer, tagger) = Self.tagger()
+        #expect(tagger.tag(analyzer.analyze(text)).answer.themeIDs == (tagged ? ["entretien-logement"] : []), "\(text)")
+    }
+}
