@@ -350,25 +350,26 @@ public struct ThemeTagger: Sendable {
                           + (denied ? " — negated" : ""))
             }
         }
-        var found: [Int: (terms: [Int], allNegated: Bool)] = [:]
+        var found: [Int: (terms: [Int], matches: [(phrase: Int, start: Int, end: Int)], allNegated: Bool)] = [:]
         var order: [Int] = []
-        let fired = firedTerms(ids, excluded: excluded)
-        for m in fired {
+        for m in firedTerms(ids, excluded: excluded) {
             let theme = taxonomy.termTheme[m.phrase]
             let denied = (m.start..<m.end).allSatisfy { negated[$0] }
             if var f = found[theme] {
+                found[theme] = nil   // keeps the arrays uniquely referenced while they grow
                 if !f.terms.contains(m.phrase) { f.terms.append(m.phrase) }
+                f.matches.append(m)
                 f.allNegated = f.allNegated && denied
                 found[theme] = f
             } else {
-                found[theme] = ([m.phrase], denied)
+                found[theme] = ([m.phrase], [m], denied)
                 order.append(theme)
             }
         }
         var out: [ThemeAssignment] = []
         for theme in order {
             let f = found[theme]!
-            let score = counted(fired.filter { taxonomy.termTheme[$0.phrase] == theme }).reduce(0.0) { $0 + taxonomy.termWeight[$1] }
+            let score = (f.matches.count == 1 ? f.terms : counted(f.matches)).reduce(0.0) { $0 + taxonomy.termWeight[$1] }
             guard score >= 1 else { continue }
             out.append(ThemeAssignment(theme: taxonomy.themes[theme].id, score: score,
                                        evidence: f.terms.map { taxonomy.terms.phrases[$0].text }, negated: f.allNegated))
@@ -380,10 +381,11 @@ public struct ThemeTagger: Sendable {
     /// where it reads words no longer (or equally long and heavier) term already read — "rdv"
     /// and "rendez-vous" on the same word, or "poubelle" inside "local poubelle", count once.
     func counted(_ matches: [(phrase: Int, start: Int, end: Int)]) -> [Int] {
+        let weight = taxonomy.termWeight   // not `self` in the comparator: copying the tagger is costly
         let ordered = matches.sorted {
             let (a, b) = ($0.end - $0.start, $1.end - $1.start)
             if a != b { return a > b }
-            let (wa, wb) = (taxonomy.termWeight[$0.phrase], taxonomy.termWeight[$1.phrase])
+            let (wa, wb) = (weight[$0.phrase], weight[$1.phrase])
             return wa != wb ? wa > wb : ($0.start, $0.phrase) < ($1.start, $1.phrase)
         }
         var kept: [(phrase: Int, start: Int, end: Int)] = []
@@ -397,9 +399,12 @@ public struct ThemeTagger: Sendable {
     func firedTerms(_ words: [MatchToken]) -> [(phrase: Int, start: Int, end: Int)] { firedTerms(vocabulary.ids(of: words)) }
 
     func firedTerms(_ ids: [WordIDs], excluded: [(theme: Int, range: Range<Int>)]? = nil) -> [(phrase: Int, start: Int, end: Int)] {
-        let excluded = excluded ?? taxonomy.excludes.matches(in: ids).map { (taxonomy.excludeTheme[$0.phrase], $0.start..<$0.end) }
-        return taxonomy.terms.matches(in: ids).filter { m in
-            let theme = taxonomy.termTheme[m.phrase]
+        let excludeTheme = taxonomy.excludeTheme, termTheme = taxonomy.termTheme   // closures capture these, not `self`
+        let excluded = excluded ?? taxonomy.excludes.matches(in: ids).map { (excludeTheme[$0.phrase], $0.start..<$0.end) }
+        let matches = taxonomy.terms.matches(in: ids)
+        if excluded.isEmpty { return matches }
+        return matches.filter { m in
+            let theme = termTheme[m.phrase]
             return !excluded.contains { $0.theme == theme && $0.range.lowerBound <= m.start && m.end <= $0.range.upperBound }
         }
     }
