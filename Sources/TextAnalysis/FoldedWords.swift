@@ -11,6 +11,8 @@ public struct FoldedWord: Sendable, Equatable {
     /// "l'ascenseur"): phrase matching lets a phrase word stand for it ("plus de" matches "plus
     /// d'accompagnement"). Search ignores it.
     public var elided: String? = nil
+    /// A number: digits ("3") or a number word ("trois"); the `#` of a taxonomy term matches it.
+    public var isNumber = false
 }
 
 /// The one definition of which tokens count as words for search and themes, and how they fold:
@@ -38,7 +40,8 @@ public enum FoldedWords {
             }
             let form = CaseFolding.accentFolded(t.norm)
             let lemma = t.lemma.map { $0 == t.norm ? form : CaseFolding.accentFolded($0) } ?? form
-            out.append(FoldedWord(form: form, lemma: lemma, tokenIndex: i, elided: elided))
+            out.append(FoldedWord(form: form, lemma: lemma, tokenIndex: i, elided: elided,
+                                  isNumber: t.kind == .number || t.upos == .num))
             elided = nil
         }
         return out

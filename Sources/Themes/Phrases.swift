@@ -30,18 +30,22 @@ struct PhraseVocabulary: Sendable {
 
     /// The numbers of an excerpt's match tokens.
     func ids(of words: [MatchToken]) -> [WordIDs] {
-        words.map {
+        let anyNumber = id(PhraseCompiler.anyNumber)
+        return words.map {
             let lemma = id($0.lemma)
-            return WordIDs(lemma: lemma, form: $0.form == $0.lemma ? lemma : id($0.form), elided: $0.elided.map(id) ?? -1)
+            return WordIDs(lemma: lemma, form: $0.form == $0.lemma ? lemma : id($0.form), elided: $0.elided.map(id) ?? -1,
+                           number: $0.isNumber ? anyNumber : -1)
         }
     }
 }
 
-/// A match token's lemma, form and elided word as vocabulary numbers (-1: in no phrase).
+/// A match token's lemma, form and elided word as vocabulary numbers (-1: in no phrase), and
+/// for a number the number of `#` (any number) when a phrase has it.
 struct WordIDs: Sendable, Equatable {
     var lemma: Int32
     var form: Int32
     var elided: Int32
+    var number: Int32 = -1
 }
 
 /// Phrases indexed by their first word's number (after `number(with:)` and
@@ -80,6 +84,11 @@ struct PhraseIndex: Sendable {
         var out: [(phrase: Int, start: Int, end: Int)] = []
         for i in words.indices {
             let lemma = words[i].lemma, form = words[i].form
+            if words[i].number >= 0 {
+                for id in byFirstNumber[Int(words[i].number)] {
+                    if let end = Self.match(numbered[id], words, at: i) { out.append((id, i, end)) }
+                }
+            }
             if lemma >= 0 {
                 for id in byFirstNumber[Int(lemma)] {
                     if let end = Self.match(numbered[id], words, at: i) { out.append((id, i, end)) }
@@ -96,7 +105,8 @@ struct PhraseIndex: Sendable {
     }
 
     /// The end of `phrase` matched from `words[start]`, or nil. A word matches a phrase word when
-    /// its lemma or form equals the phrase word's lemma or form. A phrase word after the first may
+    /// its lemma or form equals the phrase word's lemma or form, and a number matches `#`. A
+    /// phrase word after the first may
     /// be an elided word of the text: "plus de" matches "plus d'accompagnement", "agent de
     /// entretien" (the term "agent d'entretien") matches "agent de l'entretien".
     static func match(_ phrase: [(lemma: Int32, form: Int32)], _ words: [WordIDs], at start: Int) -> Int? {
@@ -104,7 +114,8 @@ struct PhraseIndex: Sendable {
         var j = start
         var elisionUsed = false
         for k in phrase.indices {
-            if j < words.count && (same(words[j].lemma, phrase[k]) || same(words[j].form, phrase[k])) {
+            if j < words.count && (same(words[j].lemma, phrase[k]) || same(words[j].form, phrase[k])
+                                   || same(words[j].number, phrase[k])) {
                 j += 1
                 elisionUsed = false
             } else if k > 0, j < words.count, !elisionUsed, same(words[j].elided, phrase[k]) {
@@ -120,20 +131,36 @@ struct PhraseIndex: Sendable {
 /// Turns text into match tokens with the same analyzer as the answers, so terms written in
 /// ordinary French ("boîtes aux lettres", "réparer") match every inflection.
 public enum PhraseCompiler {
+    /// The phrase word that matches any number: `#` in a term ("signaler # fois").
+    static let anyNumber = "#"
+
     /// Words of a term: indexed tokens (words and numbers, not elided clitics), folded. A term
     /// written with a leading `=` matches its words' forms only, not their lemmas: "=travaux"
-    /// matches "travaux" but not "travail" (whose lemma "travaux" shares).
+    /// matches "travaux" but not "travail" (whose lemma "travaux" shares). A `#` standing alone
+    /// matches any number, in digits or in words ("# fois": "3 fois", "trois fois").
     static func compile(_ text: String, analyzer: TextAnalyzer) -> CompiledPhrase {
         let formsOnly = text.hasPrefix("=")
-        let analyzed = analyzer.analyze(formsOnly ? String(text.dropFirst()) : text)
+        let body = formsOnly ? String(text.dropFirst()) : text
         var words: [(lemma: String, form: String)] = []
-        for w in matchTokens(analyzed.tokens[...]) {
-            // An elided word inside the phrase is a word of it ("agent d'entretien" = agent de
-            // entretien); at its start it is not ("l'ascenseur" = ascenseur).
-            if let e = w.elided, !words.isEmpty { words.append((lemma: e, form: e)) }
-            words.append((lemma: formsOnly ? w.form : w.lemma, form: w.form))
+        for (n, chunk) in chunks(body).enumerated() {
+            if n > 0 { words.append((lemma: anyNumber, form: anyNumber)) }
+            for w in matchTokens(analyzer.analyze(chunk).tokens[...]) {
+                // An elided word inside the phrase is a word of it ("agent d'entretien" = agent de
+                // entretien); at its start it is not ("l'ascenseur" = ascenseur).
+                if let e = w.elided, !words.isEmpty { words.append((lemma: e, form: e)) }
+                words.append((lemma: formsOnly ? w.form : w.lemma, form: w.form))
+            }
         }
         return CompiledPhrase(words: words, text: text)
+    }
+
+    /// The text around each `#` word ("signaler # fois" → "signaler", "fois").
+    static func chunks(_ text: String) -> [String] {
+        var out: [String] = [""]
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if word == Substring(anyNumber) { out.append("") } else { out[out.count - 1] += (out[out.count - 1].isEmpty ? "" : " ") + word }
+        }
+        return out
     }
 
     /// The match tokens of analyzed tokens.

@@ -172,6 +172,30 @@ enum Fixture {
         #expect(matched("la porte immeuble") == [])
     }
 
+    @Test func aHashMatchesAnyNumber() throws {
+        let taxonomy = try load("""
+            # h
+            relation\tlabel\tRelation\t
+            relation\tterm\tsignaler # fois\t1
+            relation\tterm\t# relances\t1
+
+            """)
+        #expect(taxonomy.terms.phrases.map { $0.words.map(\.lemma) } == [["signaler", "#", "fois"], ["#", "relance"]])
+        let analyzer = try TextAnalyzer(lemmatizer: FrenchLemmatizer(lexicon: Fixture.lexicon))
+        let tagger = ThemeTagger(taxonomy: taxonomy, cues: Fixture.setup().1.cues)
+        func matched(_ text: String) -> [String] {
+            let words = PhraseCompiler.matchTokens(analyzer.analyze(text).tokens[...])
+            return tagger.taxonomy.terms.matches(in: tagger.vocabulary.ids(of: words)).map { taxonomy.terms.phrases[$0.phrase].text }
+        }
+        // Digits and number words; a phrase may start with it.
+        #expect(matched("j'ai signalé 3 fois le problème") == ["signaler # fois"])
+        #expect(matched("signalé trois fois, puis 12 relances") == ["signaler # fois", "# relances"])
+        // Not a number: "plusieurs", "une" (a determiner), or no word in its place.
+        #expect(matched("signalé plusieurs fois") == [])
+        #expect(matched("signalé une fois") == [])
+        #expect(matched("signalé fois") == [])
+    }
+
     @Test func anEqualsSignMatchesFormsOnly() throws {
         let taxonomy = try load("# h\ntravaux\tlabel\tTravaux\t\ntravaux\tterm\t=travaux\t1\nemploi\tlabel\tEmploi\t\nemploi\tterm\ttravail\t1\n")
         // "travaux" and "travail" share the lemma "travail": only the plain term matches both.
