@@ -202,15 +202,18 @@ public enum ThemeBench {
     }
 
     /// Scores another labelling of the gold answers, matched by `id`: a second coder's labels, or
-    /// another tool's output (`verbatim classify` writes this format). Every gold answer must have
-    /// labels and every label row a gold answer. Intent accuracy when both files have intents.
-    public static func scoreLabels(_ labelsPath: String, gold goldPath: String) throws -> Result {
-        let gold = try labelledRows(goldPath), labels = try labelledRows(labelsPath)
+    /// another tool's output (`verbatim classify` writes this format). Every label row must have
+    /// a gold answer, and every gold answer labels unless `sample` (the labels cover a sample of
+    /// the gold answers, which alone are scored). Intent accuracy when both files have intents.
+    public static func scoreLabels(_ labelsPath: String, gold goldPath: String, sample: Bool = false) throws -> Result {
+        let labels = try labelledRows(labelsPath)
+        var gold = try labelledRows(goldPath)
         let labelByID = Dictionary(uniqueKeysWithValues: labels.map { ($0.id, $0) })
         let goldIDs = Set(gold.map(\.id))
         if let stray = labels.first(where: { !goldIDs.contains($0.id) }) {
             throw VerbatimError.badInput(path: labelsPath, line: stray.line, reason: "id '\(stray.id)' is not in \(goldPath)")
         }
+        if sample { gold.removeAll { labelByID[$0.id] == nil } }
         if let missing = gold.first(where: { labelByID[$0.id] == nil }) {
             throw VerbatimError.badInput(path: goldPath, line: missing.line, reason: "id '\(missing.id)' has no labels in \(labelsPath)")
         }
@@ -222,8 +225,8 @@ public enum ThemeBench {
     }
 
     /// `bench themes --labels`: the scores of a labels file against the gold, without speed.
-    public static func run(labels labelsPath: String, gold goldPath: String, json: Bool) throws -> String {
-        let result = try scoreLabels(labelsPath, gold: goldPath)
+    public static func run(labels labelsPath: String, gold goldPath: String, sample: Bool = false, json: Bool) throws -> String {
+        let result = try scoreLabels(labelsPath, gold: goldPath, sample: sample)
         return render(result, file: goldPath, seconds: nil, tagSeconds: nil, json: json, tagger: "labels \(labelsPath)")
     }
 

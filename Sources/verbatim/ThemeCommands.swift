@@ -60,14 +60,18 @@ struct BenchThemesCommand: ParsableCommand {
     @Option(help: "Score these labels (columns id, themes, optional intent) instead of the tagger.")
     var labels: String?
 
+    @Flag(help: "With --labels: the labels cover a sample of the gold answers; score those only.")
+    var sample = false
+
     @Option(help: "Output format: table or json.")
     var format: BenchLemmasCommand.BenchFormat = .table
 
     @OptionGroup var files: TaxonomyFiles
 
     func run() throws {
+        if sample && labels == nil { throw ValidationError("--sample goes with --labels.") }
         if let labels {
-            FileIO.writeStandardOutput(try ThemeBench.run(labels: labels, gold: gold, json: format == .json))
+            FileIO.writeStandardOutput(try ThemeBench.run(labels: labels, gold: gold, sample: sample, json: format == .json))
             return
         }
         let setup = try files.setup()

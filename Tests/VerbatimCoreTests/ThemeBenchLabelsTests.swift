@@ -63,6 +63,18 @@ import Testing
         #expect(twice.message == "\(twice.path):5: id 'a' was already given on line 3")
     }
 
+    @Test func aSampleScoresOnlyTheGoldAnswersItLabels() throws {
+        let folder = TemporaryFolder()
+        let gold = folder.write("gold.tsv", Self.gold)
+        // Only a and b are labelled: a has equipements-communs right and relation-bailleur
+        // missed, b is right. tp 2, fp 0, fn 1 → P 1, R 2/3, F1 0.8.
+        let labels = folder.write("sample.tsv", "id\tthemes\na\tequipements-communs\nb\tproprete\n")
+        let result = try ThemeBench.scoreLabels(labels, gold: gold, sample: true)
+        #expect(result.answers == 2)
+        #expect(abs(result.micro.f1 - 0.8) < 1e-9)
+        #expect(throws: (any Error).self) { try ThemeBench.scoreLabels(labels, gold: gold) }
+    }
+
     @Test func theTableNamesTheLabelsAndPrintsNoSpeed() throws {
         let folder = TemporaryFolder()
         let labels = folder.write("labels.tsv", Self.labels)
