@@ -146,6 +146,16 @@ enum Fixture {
         }
     }
 
+    /// The terms of `taxonomy` that match a text, as written in the file, in match order.
+    static func termsMatched(by taxonomy: ThemeTaxonomy) throws -> (String) -> [String] {
+        let analyzer = try TextAnalyzer(lemmatizer: FrenchLemmatizer(lexicon: Fixture.lexicon))
+        let tagger = ThemeTagger(taxonomy: taxonomy, cues: Fixture.setup().1.cues)
+        return { text in
+            let words = PhraseCompiler.matchTokens(analyzer.analyze(text).tokens[...])
+            return tagger.taxonomy.terms.matches(in: tagger.vocabulary.ids(of: words)).map { taxonomy.terms.phrases[$0.phrase].text }
+        }
+    }
+
     @Test func elidedWordsMatchTheWordsTheyStandFor() throws {
         let taxonomy = try load("""
             # h
@@ -158,12 +168,7 @@ enum Fixture {
             """)
         // Inside a term the elided word is a word of it; at its start it is not.
         #expect(taxonomy.terms.phrases.map { $0.words.map(\.lemma) } == [["porte", "de", "le", "immeuble"], ["agent", "de", "entretien"], ["ascenseur"]])
-        let analyzer = try TextAnalyzer(lemmatizer: FrenchLemmatizer(lexicon: Fixture.lexicon))
-        let tagger = ThemeTagger(taxonomy: taxonomy, cues: Fixture.setup().1.cues)
-        func matched(_ text: String) -> [String] {
-            let words = PhraseCompiler.matchTokens(analyzer.analyze(text).tokens[...])
-            return tagger.taxonomy.terms.matches(in: tagger.vocabulary.ids(of: words)).map { taxonomy.terms.phrases[$0.phrase].text }
-        }
+        let matched = try Self.termsMatched(by: taxonomy)
         #expect(matched("la porte de l'immeuble est cassée") == ["porte de l'immeuble"])
         // One elided word stands for one phrase word: "d'" is not "de l'".
         #expect(matched("la porte d'immeuble est cassée") == [])
@@ -181,12 +186,7 @@ enum Fixture {
 
             """)
         #expect(taxonomy.terms.phrases.map { $0.words.map(\.lemma) } == [["signaler", "#", "fois"], ["#", "relance"]])
-        let analyzer = try TextAnalyzer(lemmatizer: FrenchLemmatizer(lexicon: Fixture.lexicon))
-        let tagger = ThemeTagger(taxonomy: taxonomy, cues: Fixture.setup().1.cues)
-        func matched(_ text: String) -> [String] {
-            let words = PhraseCompiler.matchTokens(analyzer.analyze(text).tokens[...])
-            return tagger.taxonomy.terms.matches(in: tagger.vocabulary.ids(of: words)).map { taxonomy.terms.phrases[$0.phrase].text }
-        }
+        let matched = try Self.termsMatched(by: taxonomy)
         // Digits and number words; a phrase may start with it.
         #expect(matched("j'ai signalé 3 fois le problème") == ["signaler # fois"])
         #expect(matched("signalé trois fois, puis 12 relances") == ["signaler # fois", "# relances"])
