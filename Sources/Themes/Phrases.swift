@@ -106,9 +106,9 @@ struct PhraseIndex: Sendable {
 
     /// The end of `phrase` matched from `words[start]`, or nil. A word matches a phrase word when
     /// its lemma or form equals the phrase word's lemma or form, and a number matches `#`. A
-    /// phrase word after the first may
-    /// be an elided word of the text: "plus de" matches "plus d'accompagnement", "agent de
-    /// entretien" (the term "agent d'entretien") matches "agent de l'entretien".
+    /// phrase word after the first may be an elided word of the text: "plus de" matches "plus
+    /// d'accompagnement", "agent de entretien" (the term "agent d'entretien") matches "agent de
+    /// l'entretien".
     static func match(_ phrase: [(lemma: Int32, form: Int32)], _ words: [WordIDs], at start: Int) -> Int? {
         @inline(__always) func same(_ a: Int32, _ w: (lemma: Int32, form: Int32)) -> Bool { a >= 0 && (a == w.lemma || a == w.form) }
         var j = start
@@ -156,11 +156,11 @@ public enum PhraseCompiler {
 
     /// The text around each `#` word ("signaler # fois" → "signaler", "fois").
     static func chunks(_ text: String) -> [String] {
-        var out: [String] = [""]
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            if word == Substring(anyNumber) { out.append("") } else { out[out.count - 1] += (out[out.count - 1].isEmpty ? "" : " ") + word }
+        var out: [[Substring]] = [[]]
+        for word in text.split(separator: " ") {
+            if word == anyNumber { out.append([]) } else { out[out.count - 1].append(word) }
         }
-        return out
+        return out.map { $0.joined(separator: " ") }
     }
 
     /// The match tokens of analyzed tokens.

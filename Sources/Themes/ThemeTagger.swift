@@ -377,9 +377,9 @@ public struct ThemeTagger: Sendable {
         return out.sorted { $0.theme < $1.theme }
     }
 
-    /// The terms of one theme's matches whose weights add up: each term once, and a term only
-    /// where it reads words no longer (or equally long and heavier) term already read — "rdv"
-    /// and "rendez-vous" on the same word, or "poubelle" inside "local poubelle", count once.
+    /// The terms of one theme's matches whose weights add up: each term once, and only where no
+    /// longer term (or equally long, heavier one) already reads the same words — "rdv" and
+    /// "rendez-vous" on one word, or "poubelle" inside "local poubelle", count once.
     func counted(_ matches: [(phrase: Int, start: Int, end: Int)]) -> [Int] {
         let weight = taxonomy.termWeight   // not `self` in the comparator: copying the tagger is costly
         let ordered = matches.sorted {
