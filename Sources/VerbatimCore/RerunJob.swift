@@ -67,8 +67,9 @@ public enum RerunJob {
         defer { withExtendedLifetime(lock) {} }
         let store = try QuoteStore(path: settings.database)
         let consultation = try store.resolveConsultation(settings.consultation)
-        let speakerColumn = try settings.speakerColumn ?? store.lastSpeakerColumn(consultation: consultation)
-        let answers = try store.storedAnswers(consultation: consultation, field: speakerColumn?.isEmpty == false ? speakerColumn : nil)
+        // "" (`--speaker-col none`) turns the column off; nil keeps the last run's.
+        let speakerColumn = try (settings.speakerColumn ?? store.lastSpeakerColumn(consultation: consultation)).flatMap { $0.isEmpty ? nil : $0 }
+        let answers = try store.storedAnswers(consultation: consultation, field: speakerColumn)
         let analyzers = try (0..<settings.workers).map { _ in try TextAnalyzer(lemmatizer: FrenchLemmatizer(lexicon: lexicon)) }
         let tagger = try ThemeSetup.tagger(lexicon: lexicon, analyzer: analyzers[0], taxonomy: settings.taxonomy, intents: settings.intents,
                                            model: ModelChoice(option: settings.model))
@@ -78,7 +79,7 @@ public enum RerunJob {
         record.sourceFile = "(stored answers)"
         record.sourceSha256 = SHA256.hex(answers.map { "\($0.id)\t\($0.text)\n" }.joined())
         record.settingsJSON = "{\"rerun\":true,\"batchSize\":\(settings.batchSize),"
-            + "\"speakerColumn\":\(speakerColumn.flatMap { $0.isEmpty ? nil : TextOutput.jsonString($0) } ?? "null"),\"gold\":\(settings.gold.map(TextOutput.jsonString) ?? "null")}"
+            + "\"speakerColumn\":\(speakerColumn.map(TextOutput.jsonString) ?? "null"),\"gold\":\(settings.gold.map(TextOutput.jsonString) ?? "null")}"
         let runID = try store.beginRun(consultation: consultation, record)
         try store.markRerun(runID)
         let writer = try store.writer(consultation: consultation, run: runID)
