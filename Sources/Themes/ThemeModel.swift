@@ -6,13 +6,17 @@ import Darwin
 #endif
 
 /// The learned second stage of tagging (`lexicons/themes/model.fr.tsv`, written by `verbatim
-/// taxonomy train` from a labelled file): for each theme a logistic regression, and for the
-/// intent a softmax regression, over an answer's words and the taxonomy's own decisions.
+/// taxonomy train` from a labelled file): for each theme two logistic regressions whose
+/// probabilities are averaged — one over an answer's words and the taxonomy's own decisions,
+/// one over the character 4-grams of its words (`CharGrams`) — and for the intent a softmax
+/// regression over the first one's features.
 ///
-/// Features (`forEachFeature`): content words (`w:`), pairs of consecutive content words
+/// Word features (`forEachFeature`): content words (`w:`), pairs of consecutive content words
 /// (`b:a|b`), stopwords (`o:`), each excerpt's first word (`f:`), "?" and "!" (`p:`), and the
 /// taxonomy's decisions: themes tagged (`r:`), speaker's theme (`s:`), intent of the cues (`i:`).
-/// The model keeps, drops or adds themes and picks the intent; its heaviest features
+/// Gram features (`c:`) count 1/√k each in an answer with k known grams; the `c:` row alone is
+/// the gram regression's bias. A model without `c:` rows uses the word regression alone. The
+/// model keeps, drops or adds themes and picks the intent; its heaviest word features
 /// (`heaviest(rows:column:)`) explain each decision.
 public struct ThemeModel: Sendable {
     public static let intents: [Intent] = [.plainte, .attente, .satisfaction, .neutre]
@@ -35,6 +39,12 @@ public struct ThemeModel: Sendable {
     private var numberedNames: [(FeatureKind, Int32, Int32, Int)] = []
     private var rowByNumber: [[Int32]] = []
     private var pairRowByNumbers: [Int64: Int] = [:]
+    /// The gram regression, apart and compact for tagging: gram numbers by the gram's key
+    /// (`CharGrams.key`), the theme weights of gram `g` at `gramWeights[g * themes.count...]`,
+    /// and the bias per theme (nil: the model has no grams).
+    let gramByKey: GramRowTable
+    let gramWeights: [Float]
+    let gramBias: [Double]?
     /// Row-major: (1 + features) × (themes + 4).
     let weights: [Double]
     var columns: Int { themes.count + Self.intents.count }
@@ -50,8 +60,22 @@ public struct ThemeModel: Sendable {
         var rows: [String: Int] = [:]
         var byKind = [[String: Int]](repeating: [:], count: FeatureKind.allCases.count)
         var pairs: [PairKey: Int] = [:]
+        var grams: [UInt64: Int32] = [:]
+        var gramWeights: [Float] = []
+        var gramBias: [Double]? = nil
+        let columns = themes.count + Self.intents.count
         for (i, name) in featureNames.enumerated() {
             rows[name] = i + 1
+            if name.hasPrefix(CharGrams.prefix) {
+                let row = weights[((i + 1) * columns)..<((i + 1) * columns + themes.count)]
+                if name == CharGrams.prefix {
+                    gramBias = Array(row)
+                } else {
+                    grams[CharGrams.key(name.utf8.dropFirst(2))] = Int32(grams.count)
+                    gramWeights += row.map(Float.init)
+                }
+                continue
+            }
             guard let kind = FeatureKind.allCases.first(where: { name.hasPrefix($0.prefix) }) else { continue }
             let rest = String(name.dropFirst(2))
             if kind == .pair {
@@ -64,6 +88,9 @@ public struct ThemeModel: Sendable {
         featureRow = rows
         rowByKind = byKind
         pairRow = pairs
+        gramByKey = GramRowTable(grams)
+        self.gramWeights = gramWeights
+        self.gramBias = gramBias
     }
 
     // MARK: Features
@@ -115,13 +142,15 @@ public struct ThemeModel: Sendable {
         body(FeatureVisit(kind: .intent, name: intent.rawValue))
     }
 
-    /// The features' names (as in the file), sorted, without repeats: what training sees.
+    /// The features' names (as in the file), grams included, sorted, without repeats: what
+    /// training sees.
     public static func features(of parts: [(tokens: ArraySlice<Token>, words: [MatchToken])], themes: [String],
                                 intent: Intent, speaker: String?) -> [String] {
         var out = Set<String>()
         forEachFeature(of: parts, themes: themes, intent: intent, speaker: speaker) { f in
             out.insert(f.kind.prefix + f.name + (f.second.map { "|" + $0 } ?? ""))
         }
+        for part in parts { out.formUnion(CharGrams.names(of: part.words)) }
         return out.sorted()
     }
 
@@ -155,6 +184,50 @@ public struct ThemeModel: Sendable {
         unique.reserveCapacity(rows.count)
         for r in rows where unique.last != r { unique.append(r) }
         return unique
+    }
+
+    /// The gram regression's logit per theme for the grams of `parts`, or nil when the model
+    /// has no grams.
+    func gramLogits(of parts: [(tokens: ArraySlice<Token>, words: [MatchToken])]) -> [Double]? {
+        gramLogits { body in for part in parts { CharGrams.forEachGramKey(of: part.words, body) } }
+    }
+
+    /// The gram regression's logit per theme for the gram keys that `keys` passes to its body
+    /// (each known gram counted once), or nil when the model has no grams.
+    @inline(__always)
+    func gramLogits(_ keys: ((UInt64) -> Void) -> Void) -> [Double]? {
+        guard let gramBias else { return nil }
+        let count = themes.count, table = gramByKey
+        var sums = [Float](repeating: 0, count: count)
+        var distinct = 0
+        // Which grams were seen: one bit each, on the stack.
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: table.count / 64 + 1) { seen in
+            seen.initialize(repeating: 0)
+            gramWeights.withUnsafeBufferPointer { w in
+                sums.withUnsafeMutableBufferPointer { s in
+                    keys { key in
+                        guard let row = table.row(key) else { return }
+                        let gram = Int(row)
+                        let bit: UInt64 = 1 << UInt64(gram & 63)
+                        guard seen[gram >> 6] & bit == 0 else { return }
+                        seen[gram >> 6] |= bit
+                        distinct += 1
+                        let base = gram * count
+                        var t = 0
+                        while t + 8 <= count {   // eight themes at a time
+                            let sums = UnsafeMutableRawPointer(s.baseAddress! + t)
+                            let sum = sums.loadUnaligned(as: SIMD8<Float>.self)
+                                + UnsafeRawPointer(w.baseAddress! + base + t).loadUnaligned(as: SIMD8<Float>.self)
+                            sums.storeBytes(of: sum, as: SIMD8<Float>.self)
+                            t += 8
+                        }
+                        while t < count { s[t] += w[base + t]; t += 1 }
+                    }
+                }
+            }
+        }
+        let value = distinct > 0 ? 1 / Double(distinct).squareRoot() : 0
+        return (0..<count).map { gramBias[$0] + value * Double(sums[$0]) }
     }
 
     /// Numbers the words of the model's word, stopword, first-word and pair features with a
@@ -199,12 +272,23 @@ public struct ThemeModel: Sendable {
         return z
     }
 
-    /// Per theme of `themes`, the probability that the answer expresses it.
-    public func themeProbabilities(_ features: [String]) -> [Double] { themeProbabilities(rows: rows(named: features)) }
+    /// Per theme of `themes`, the probability that the answer expresses it, from feature names
+    /// (grams as `c:` names).
+    public func themeProbabilities(_ features: [String]) -> [Double] {
+        let grams = features.filter { $0.hasPrefix(CharGrams.prefix) && $0 != CharGrams.prefix }
+        return themeProbabilities(rows: rows(named: features), gramLogits: gramLogits { body in
+            for gram in grams { body(CharGrams.key(gram.utf8.dropFirst(2))) }
+        })
+    }
 
-    func themeProbabilities(rows: [Int]) -> [Double] {
+    /// Per theme, the probability from the word rows and, when the model has grams, the mean
+    /// with the probability from the gram logits (`gramLogits`).
+    func themeProbabilities(rows: [Int], gramLogits: [Double]?) -> [Double] {
         let z = logits(rows: rows)
-        return (0..<themes.count).map { 1 / (1 + Self.clampedExp(-z[$0])) }
+        var p = (0..<themes.count).map { 1 / (1 + Self.clampedExp(-z[$0])) }
+        guard let gramLogits else { return p }
+        for t in 0..<themes.count { p[t] = (p[t] + 1 / (1 + Self.clampedExp(-gramLogits[t]))) / 2 }
+        return p
     }
 
     /// The intent with the highest score, and the four probabilities in `intents` order.
@@ -220,8 +304,10 @@ public struct ThemeModel: Sendable {
         return (Self.intents[best], e.map { $0 / sum })
     }
 
-    /// The rows of named features (unknown names skipped, repeats once).
-    func rows(named features: [String]) -> [Int] { Array(Set(features.compactMap { featureRow[$0] })).sorted() }
+    /// The word rows of named features (grams and unknown names skipped, repeats once).
+    func rows(named features: [String]) -> [Int] {
+        Array(Set(features.compactMap { $0.hasPrefix(CharGrams.prefix) ? nil : featureRow[$0] })).sorted()
+    }
 
     /// The features among `rows` that weigh most for theme column `column`, heaviest first.
     func heaviest(rows: [Int], column: Int, count: Int = 3, wordsOnly: Bool = false) -> [(String, Double)] {

@@ -18,15 +18,17 @@ public struct ThemeModelExample: Sendable {
 }
 
 /// How `ThemeModelTrainer` learns: L2-regularised logistic (themes) and softmax (intent)
-/// regressions, fitted by full-batch AdaGrad from zero weights — no randomness, so the same
-/// examples always give the same file.
+/// regressions, fitted by L-BFGS from zero weights — no randomness, so the same examples always
+/// give the same file.
 public struct ThemeModelSettings: Sendable, Equatable {
     /// Inverse regularisation strength of the theme regressions (as scikit-learn's `C`).
     public var themeC = 10.0
     /// Inverse regularisation strength of the intent regression.
     public var intentC = 10.0
-    public var iterations = 1000
-    public var learningRate = 0.5
+    /// Inverse regularisation strength of the gram regressions (`CharGrams`); 0: no gram regression.
+    public var gramC = 30.0
+    /// Most L-BFGS steps per regression (it stops earlier once converged).
+    public var iterations = 500
     /// A feature is learned only when at least this many answers have it.
     public var minAnswers = 2
     /// A theme is kept when its probability is at least this.
@@ -35,8 +37,8 @@ public struct ThemeModelSettings: Sendable, Equatable {
     public init() {}
 
     var description: String {
-        "theme-C \(ThemeModel.decimal(themeC)), intent-C \(ThemeModel.decimal(intentC)), iterations \(iterations), "
-            + "learning-rate \(ThemeModel.decimal(learningRate)), min-answers \(minAnswers)"
+        "theme-C \(ThemeModel.decimal(themeC)), intent-C \(ThemeModel.decimal(intentC)), gram-C \(ThemeModel.decimal(gramC)), "
+            + "iterations \(iterations), min-answers \(minAnswers)"
     }
 }
 
@@ -48,114 +50,135 @@ public enum ThemeModelTrainer {
                              provenance: [(key: String, value: String)] = [], file: String = "") -> ThemeModel {
         var answersWith: [String: Int] = [:]
         for e in examples { for f in Set(e.features) { answersWith[f, default: 0] += 1 } }
-        let names = answersWith.filter { $0.value >= settings.minAnswers }.keys.sorted()
-        let column = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-        // Sparse rows: the feature indices of each example.
-        var rowStart = [0]
-        var index: [Int] = []
-        for e in examples {
-            for f in Set(e.features).sorted() { if let c = column[f] { index.append(c) } }
-            rowStart.append(index.count)
-        }
-        let matrix = SparseRows(rowStart: rowStart, index: index, columns: names.count)
+        let learned = answersWith.filter { $0.value >= settings.minAnswers && $0.key != CharGrams.prefix }.keys
+        let wordNames = learned.filter { !$0.hasPrefix(CharGrams.prefix) }.sorted()
+        let gramNames = settings.gramC > 0 ? learned.filter { $0.hasPrefix(CharGrams.prefix) }.sorted() : []
+        let names = (wordNames + gramNames + (gramNames.isEmpty ? [] : [CharGrams.prefix])).sorted()
+        let row = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0 + 1) })
+        let words = SparseRows(examples.map(\.features), columns: wordNames, scaled: false)
+        let grams = SparseRows(examples.map(\.features), columns: gramNames, scaled: true)
         let columns = themes.count + ThemeModel.intents.count
         var weights = [Double](repeating: 0, count: (names.count + 1) * columns)
         for (t, theme) in themes.enumerated() {
             let y = examples.map { $0.themes.contains(theme) ? 1.0 : 0.0 }
-            let (w, b) = logistic(matrix, y, c: settings.themeC, settings)
+            let (w, b) = logistic(words, y, c: settings.themeC, settings)
             weights[t] = b
-            for j in 0..<names.count { weights[(j + 1) * columns + t] = w[j] }
+            for (j, name) in wordNames.enumerated() { weights[row[name]! * columns + t] = w[j] }
+            guard !gramNames.isEmpty else { continue }
+            let (gw, gb) = logistic(grams, y, c: settings.gramC, settings)
+            weights[row[CharGrams.prefix]! * columns + t] = gb
+            for (j, name) in gramNames.enumerated() { weights[row[name]! * columns + t] = gw[j] }
         }
         let labelled = examples.indices.filter { examples[$0].intent != nil }
         if !labelled.isEmpty {
-            let sub = matrix.rows(labelled)
+            let sub = words.rows(labelled)
             let y = labelled.map { ThemeModel.intents.firstIndex(of: examples[$0].intent!)! }
             let (w, b) = softmax(sub, y, classes: ThemeModel.intents.count, c: settings.intentC, settings)
             for k in 0..<ThemeModel.intents.count {
                 weights[themes.count + k] = b[k]
-                for j in 0..<names.count { weights[(j + 1) * columns + themes.count + k] = w[j * ThemeModel.intents.count + k] }
+                for (j, name) in wordNames.enumerated() {
+                    weights[row[name]! * columns + themes.count + k] = w[j * ThemeModel.intents.count + k]
+                }
             }
         }
         return ThemeModel(file: file, themes: themes, threshold: settings.threshold,
                           provenance: provenance + [("settings", settings.description)], featureNames: names, weights: weights)
     }
 
-    /// Binary logistic regression: weights per column and the bias.
+    /// Binary logistic regression: weights per column and the bias (not regularised).
     static func logistic(_ x: SparseRows, _ y: [Double], c: Double, _ s: ThemeModelSettings) -> ([Double], Double) {
-        var w = [Double](repeating: 0, count: x.columns), b = 0.0
-        var g2 = [Double](repeating: 1e-8, count: x.columns), gb2 = 1e-8
-        var grad = [Double](repeating: 0, count: x.columns)
-        for _ in 0..<s.iterations {
-            for j in 0..<x.columns { grad[j] = w[j] / c }
+        let n = x.columns
+        let solution = LBFGS.minimize(from: [Double](repeating: 0, count: n + 1), iterations: s.iterations) { v, gradient in
+            var f = 0.0
+            for j in 0..<n { gradient[j] = v[j] / c; f += v[j] * v[j] / (2 * c) }
             var gb = 0.0
             for i in 0..<x.count {
-                var z = b
-                for k in x.rowStart[i]..<x.rowStart[i + 1] { z += w[x.index[k]] }
+                let range = x.rowStart[i]..<x.rowStart[i + 1]
+                var sum = 0.0
+                for k in range { sum += v[x.index[k]] }
+                let z = v[n] + x.value[i] * sum
+                f += (z > 0 ? z + log1p(exp(-z)) : log1p(exp(z))) - y[i] * z
                 let r = 1 / (1 + exp(-z)) - y[i]
                 gb += r
-                for k in x.rowStart[i]..<x.rowStart[i + 1] { grad[x.index[k]] += r }
+                let scaled = r * x.value[i]
+                for k in range { gradient[x.index[k]] += scaled }
             }
-            for j in 0..<x.columns {
-                g2[j] += grad[j] * grad[j]
-                w[j] -= s.learningRate * grad[j] / g2[j].squareRoot()
-            }
-            gb2 += gb * gb
-            b -= s.learningRate * gb / gb2.squareRoot()
+            gradient[n] = gb
+            return f
         }
-        return (w, b)
+        return (Array(solution[0..<n]), solution[n])
     }
 
     /// Softmax regression: weights (column-major by class: `w[j * classes + k]`) and biases.
     static func softmax(_ x: SparseRows, _ y: [Int], classes: Int, c: Double, _ s: ThemeModelSettings) -> ([Double], [Double]) {
-        var w = [Double](repeating: 0, count: x.columns * classes), b = [Double](repeating: 0, count: classes)
-        var g2 = [Double](repeating: 1e-8, count: w.count), gb2 = [Double](repeating: 1e-8, count: classes)
-        var grad = [Double](repeating: 0, count: w.count)
+        let n = x.columns * classes
         var z = [Double](repeating: 0, count: classes)
-        for _ in 0..<s.iterations {
-            for j in 0..<w.count { grad[j] = w[j] / c }
-            var gb = [Double](repeating: 0, count: classes)
+        let solution = LBFGS.minimize(from: [Double](repeating: 0, count: n + classes), iterations: s.iterations) { v, gradient in
+            var f = 0.0
+            for j in 0..<n { gradient[j] = v[j] / c; f += v[j] * v[j] / (2 * c) }
+            for k in 0..<classes { gradient[n + k] = 0 }
             for i in 0..<x.count {
-                for k in 0..<classes { z[k] = b[k] }
-                for p in x.rowStart[i]..<x.rowStart[i + 1] {
+                let range = x.rowStart[i]..<x.rowStart[i + 1]
+                for k in 0..<classes { z[k] = v[n + k] }
+                for p in range {
                     let base = x.index[p] * classes
-                    for k in 0..<classes { z[k] += w[base + k] }
+                    for k in 0..<classes { z[k] += x.value[i] * v[base + k] }
                 }
                 let top = z.max()!
                 var sum = 0.0
-                for k in 0..<classes { z[k] = exp(z[k] - top); sum += z[k] }
+                for k in 0..<classes { sum += exp(z[k] - top) }
+                f += top + log(sum) - z[y[i]]
                 for k in 0..<classes {
-                    let r = z[k] / sum - (y[i] == k ? 1 : 0)
-                    gb[k] += r
-                    for p in x.rowStart[i]..<x.rowStart[i + 1] { grad[x.index[p] * classes + k] += r }
+                    let r = exp(z[k] - top) / sum - (y[i] == k ? 1 : 0)
+                    gradient[n + k] += r
+                    let scaled = r * x.value[i]
+                    for p in range { gradient[x.index[p] * classes + k] += scaled }
                 }
             }
-            for j in 0..<w.count {
-                g2[j] += grad[j] * grad[j]
-                w[j] -= s.learningRate * grad[j] / g2[j].squareRoot()
-            }
-            for k in 0..<classes {
-                gb2[k] += gb[k] * gb[k]
-                b[k] -= s.learningRate * gb[k] / gb2[k].squareRoot()
-            }
+            return f
         }
-        return (w, b)
+        return (Array(solution[0..<n]), Array(solution[n...]))
     }
 }
 
-/// Binary rows in compressed form: row `i` has ones at `index[rowStart[i]..<rowStart[i + 1]]`.
+/// Rows in compressed form: row `i` has the value `value[i]` at `index[rowStart[i]..<rowStart[i + 1]]`.
 struct SparseRows {
     var rowStart: [Int]
     var index: [Int]
+    var value: [Double]
     var columns: Int
     var count: Int { rowStart.count - 1 }
 
+    init(rowStart: [Int], index: [Int], value: [Double], columns: Int) {
+        self.rowStart = rowStart
+        self.index = index
+        self.value = value
+        self.columns = columns
+    }
+
+    /// The rows of named features over the columns `names` (other names skipped); each value 1,
+    /// or, `scaled`, 1/√k for a row with k columns (a unit-length row).
+    init(_ features: [[String]], columns names: [String], scaled: Bool) {
+        let column = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        var rowStart = [0], index: [Int] = [], value: [Double] = []
+        for f in features {
+            let before = index.count
+            for name in Set(f).sorted() { if let c = column[name] { index.append(c) } }
+            rowStart.append(index.count)
+            let k = index.count - before
+            value.append(scaled && k > 0 ? 1 / Double(k).squareRoot() : 1)
+        }
+        self.init(rowStart: rowStart, index: index, value: value, columns: names.count)
+    }
+
     /// The rows `rows`, in that order.
     func rows(_ rows: [Int]) -> SparseRows {
-        var start = [0], idx: [Int] = []
+        var start = [0], idx: [Int] = [], val: [Double] = []
         for r in rows {
             idx.append(contentsOf: index[rowStart[r]..<rowStart[r + 1]])
             start.append(idx.count)
+            val.append(value[r])
         }
-        return SparseRows(rowStart: start, index: idx, columns: columns)
+        return SparseRows(rowStart: start, index: idx, value: val, columns: columns)
     }
 }

@@ -42,7 +42,7 @@ public final class TagTrace {
 /// talks about them — and marked `negated`.
 public struct ThemeTagger: Sendable {
     public static let stageName = "themes"
-    public static let stageVersion = "4"
+    public static let stageVersion = "5"
     /// Words after a negator that it denies.
     public static let scopeWords = 4
     /// Negators that deny only with "ne" in the clause ("il n'y a plus de gardien" vs "plus de passages").
@@ -132,6 +132,24 @@ public struct ThemeTagger: Sendable {
     public func tag(excerpts parts: [(tokens: ArraySlice<Token>, words: [MatchToken])], group: String? = nil,
                     trace: TagTrace? = nil) -> (excerpts: [ThemeTags], answer: ThemeTags) {
         let ids = parts.map { vocabulary.ids(of: $0.words) }
+        var (excerpts, answer, speaker) = taxonomyTags(parts, ids, group: group, trace: trace)
+        if let model {
+            decide(with: model, parts, ids, speaker: speaker?.theme, &excerpts, &answer, trace: trace)
+        }
+        return (excerpts, answer)
+    }
+
+    /// The model's features of one answer (`ThemeModel.features`) as the taxonomy alone tags
+    /// it: what training learns from.
+    public func modelFeatures(of parts: [(tokens: ArraySlice<Token>, words: [MatchToken])], group: String? = nil) -> [String] {
+        let ids = parts.map { vocabulary.ids(of: $0.words) }
+        let (_, answer, speaker) = taxonomyTags(parts, ids, group: group, trace: nil)
+        return ThemeModel.features(of: parts, themes: answer.themeIDs, intent: answer.intent, speaker: speaker?.theme)
+    }
+
+    /// The taxonomy's tags of each excerpt and of the answer (speaker moves made), and the speaker.
+    func taxonomyTags(_ parts: [(tokens: ArraySlice<Token>, words: [MatchToken])], _ ids: [[WordIDs]], group: String?,
+                      trace: TagTrace?) -> (excerpts: [ThemeTags], answer: ThemeTags, speaker: Speaker?) {
         var excerpts = parts.indices.map { tag(parts[$0].tokens, words: parts[$0].words, ids: ids[$0]) }
         let speaker = speaker(of: parts, ids: ids) ?? group.flatMap(speaker(ofGroup:))
         if let speaker {
@@ -139,11 +157,7 @@ public struct ThemeTagger: Sendable {
                        + (speaker.moves.isEmpty ? "" : ": \(speaker.moves.joined(separator: ", ")) become \(speaker.theme)"))
             for i in excerpts.indices { move(&excerpts[i], for: speaker) }
         }
-        var answer = Self.union(excerpts)
-        if let model {
-            decide(with: model, parts, ids, speaker: speaker?.theme, &excerpts, &answer, trace: trace)
-        }
-        return (excerpts, answer)
+        return (excerpts, Self.union(excerpts), speaker)
     }
 
     /// The answer's tags from its excerpts': the union of their themes (scores and evidence
@@ -169,7 +183,7 @@ public struct ThemeTagger: Sendable {
     func decide(with model: ThemeModel, _ parts: [(tokens: ArraySlice<Token>, words: [MatchToken])], _ ids: [[WordIDs]],
                 speaker: String?, _ excerpts: inout [ThemeTags], _ answer: inout ThemeTags, trace: TagTrace?) {
         let rows = model.rows(of: parts, ids: ids, themes: answer.themeIDs, intent: answer.intent, speaker: speaker)
-        let probabilities = model.themeProbabilities(rows: rows)
+        let probabilities = model.themeProbabilities(rows: rows, gramLogits: model.gramLogits(of: parts))
         var changed = false
         for (t, id) in model.themes.enumerated() where modelThemeKnown[t] {
             let p = probabilities[t]

@@ -107,7 +107,8 @@ public enum TaxonomyJob {
     /// Learns the theme model from a labelled file with the taxonomy and cues alone, writes it
     /// (atomically), and reports what it learned and how it fits the file.
     public static func train(gold path: String, output: String?, lexicons: String?, taxonomy: String?, intents: String?,
-                             threshold: Double, iterations: Int, minAnswers: Int, themeC: Double = 10, intentC: Double = 10) throws -> String {
+                             threshold: Double, iterations: Int, minAnswers: Int, themeC: Double = 10, intentC: Double = 10,
+                             gramC: Double = 30) throws -> String {
         let started = Clock.now()
         var settings = ThemeModelSettings()
         settings.threshold = threshold
@@ -115,6 +116,7 @@ public enum TaxonomyJob {
         settings.minAnswers = minAnswers
         settings.themeC = themeC
         settings.intentC = intentC
+        settings.gramC = gramC
         let setup = try ThemeSetup(lexicons: lexicons, taxonomy: taxonomy, intents: intents, model: .none)
         let folder = (setup.analyzer.lemmatizer?.lexicon.directory ?? "lexicons/fr") + "/../themes"
         let taxonomyPath = taxonomy ?? folder + "/habitat.fr.tsv", intentsPath = intents ?? folder + "/intent.fr.tsv"
@@ -168,9 +170,7 @@ public enum TaxonomyJob {
             let tokens = analyzed.tokens[$0.tokenRange]
             return (tokens: tokens, words: PhraseCompiler.matchTokens(tokens))
         }
-        let answer = setup.tagger.tag(excerpts: parts).answer
-        return ThemeModel.features(of: parts, themes: answer.themeIDs, intent: answer.intent,
-                                   speaker: setup.tagger.speaker(of: parts)?.theme)
+        return setup.tagger.modelFeatures(of: parts)
     }
 }
 

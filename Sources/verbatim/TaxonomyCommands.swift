@@ -116,12 +116,13 @@ struct TaxonomyTrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Learn the theme model from labelled answers and write it (lexicons/themes/model.fr.tsv).",
         discussion: """
-            The model is the second stage of tagging: per theme a logistic regression, and for the \
-            intent a softmax regression, over the answer's lemmas, pairs of lemmas, and what the \
-            taxonomy and intent cues decided. It keeps, drops or adds themes and picks the intent; \
-            `verbatim taxonomy explain` shows its reasons. Training is deterministic (full-batch \
-            AdaGrad from zero weights): the same file, taxonomy and settings give the same model. \
-            Retrain after editing the taxonomy or the intent cues.
+            The model is the second stage of tagging: per theme the mean of two logistic \
+            regressions — one over the answer's lemmas, pairs of lemmas, and what the taxonomy and \
+            intent cues decided, one over the character 4-grams of its words (misspellings, word \
+            families) — and for the intent a softmax regression. It keeps, drops or adds themes and \
+            picks the intent; `verbatim taxonomy explain` shows its reasons. Training is \
+            deterministic (L-BFGS from zero weights): the same file, taxonomy and settings give \
+            the same model. Retrain after editing the taxonomy or the intent cues.
 
             Example:
               verbatim taxonomy train --gold Benchmarks/data/themes-train.tsv
@@ -137,8 +138,8 @@ struct TaxonomyTrainCommand: ParsableCommand {
     @Option(help: "A theme is kept when its probability is at least this.")
     var threshold = 0.35
 
-    @Option(help: "Training iterations.")
-    var iterations = 1000
+    @Option(help: "Most L-BFGS steps per regression (training stops earlier once converged).")
+    var iterations = 500
 
     @Option(help: "Learn a word only when at least this many answers hold it.")
     var minAnswers = 2
@@ -148,6 +149,9 @@ struct TaxonomyTrainCommand: ParsableCommand {
 
     @Option(help: "Inverse regularisation strength of the intent regression.")
     var intentC = 10.0
+
+    @Option(help: "Inverse regularisation strength of the character 4-gram regressions; 0 leaves them out.")
+    var gramC = 30.0
 
     @Option(help: "The taxonomy file (default: lexicons/themes/habitat.fr.tsv).")
     var taxonomy: String?
@@ -163,12 +167,14 @@ struct TaxonomyTrainCommand: ParsableCommand {
         guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1") }
         guard minAnswers >= 1 else { throw ValidationError("--min-answers must be at least 1") }
         guard themeC > 0 && intentC > 0 else { throw ValidationError("--theme-c and --intent-c must be positive") }
+        guard gramC >= 0 else { throw ValidationError("--gram-c must be positive, or 0 to leave the grams out") }
     }
 
     func run() throws {
         FileIO.writeStandardOutput(try TaxonomyJob.train(gold: gold, output: output, lexicons: lexicons, taxonomy: taxonomy,
                                                          intents: intents, threshold: threshold, iterations: iterations,
-                                                         minAnswers: minAnswers, themeC: themeC, intentC: intentC))
+                                                         minAnswers: minAnswers, themeC: themeC, intentC: intentC,
+                                                         gramC: gramC))
     }
 }
 

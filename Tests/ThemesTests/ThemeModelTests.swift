@@ -1,5 +1,5 @@
 import Testing
-import TextAnalysis
+@testable import TextAnalysis
 @testable import Themes
 
 /// The learned second stage: its file format, its training, and what the tagger does with it.
@@ -96,6 +96,39 @@ import TextAnalysis
         }
     }
 
+    /// `handMade` with a gram regression: bias -1 for every theme, "cafa" and "fard" +3 for proprete.
+    static let withGrams = handMade.replacing("o:le\t", with: """
+        c:\t-1\t-1\t-1\t-1\t0\t0\t0\t0
+        c:cafa\t3\t0\t0\t0\t0\t0\t0\t0
+        c:fard\t3\t0\t0\t0\t0\t0\t0\t0
+        o:le\t
+        """)
+
+    @Test func gramsAverageTheirProbabilityWithTheWords() throws {
+        let model = try ThemeModel(file: "m.tsv", bytes: Array(Self.withGrams.utf8))
+        let (analyzer, tagger) = Self.tagger(model: model)
+        let analyzed = analyzer.analyze("Des cafards partout dans la cave")
+        let tags = tagger.tag(analyzed).answer
+        // Words: -2 + 4 (w:cafard) → σ(2) = 0.8808. Grams: "cafards" holds cafa and fard, the
+        // only known grams (k = 2): -1 + (3 + 3)/√2 → σ(3.2426) = 0.9624. Mean: 0.9216.
+        #expect(tags.themeIDs == ["proprete"])
+        #expect(abs(tags.themes[0].score - 0.9216) < 0.0001)
+        // By names, the same; unknown grams are not counted in k.
+        let p = model.themeProbabilities(["w:cafard", "c:cafa", "c:fard", "c:zzzz"])
+        #expect(abs(p[0] - 0.9216) < 0.0001)
+        // No gram of equipements-communs: σ(-2) and σ(-1) → 0.1941.
+        #expect(abs(p[1] - 0.1941) < 0.0001)
+        // One gram alone: k = 1, -1 + 3 → σ(2), with the words' bias σ(-2): exactly 0.5.
+        #expect(abs(model.themeProbabilities(["c:fard"])[0] - 0.5) < 1e-9)
+    }
+
+    @Test func aModelWithoutGramsUsesTheWordsAlone() throws {
+        let model = try ThemeModel(file: "m.tsv", bytes: Array(Self.handMade.utf8))
+        #expect(model.gramBias == nil)
+        // σ(-2 + 4): the word regression alone.
+        #expect(abs(model.themeProbabilities(["w:cafard", "c:cafa"])[0] - 0.8808) < 0.0001)
+    }
+
     static let examples: [ThemeModelExample] = {
         var out: [ThemeModelExample] = []
         for i in 0..<6 {
@@ -118,6 +151,28 @@ import TextAnalysis
         #expect(model.themeProbabilities(["w:merci"]).allSatisfy { $0 < 0.2 })
         #expect(model.intent(["w:merci"]).0 == .satisfaction)
         #expect(model.intent(["w:cafard"]).0 == .plainte)
+    }
+
+    @Test func trainingLearnsGramsApartFromWords() {
+        // Grams of two spellings of one word; the typo shares most of its grams.
+        let poubelle = CharGrams.names(of: [MatchToken(form: "poubelles", lemma: "poubelle", tokenIndex: 0)])
+        let ascenseur = CharGrams.names(of: [MatchToken(form: "ascenseur", lemma: "ascenseur", tokenIndex: 0)])
+        var examples: [ThemeModelExample] = []
+        for i in 0..<6 {
+            examples.append(ThemeModelExample(features: ["w:x\(i % 2)"] + poubelle.sorted(), themes: ["proprete"], intent: .plainte))
+            examples.append(ThemeModelExample(features: ["w:x\(i % 2)"] + ascenseur.sorted(), themes: ["equipements"], intent: .plainte))
+        }
+        let model = ThemeModelTrainer.train(examples, themes: ["proprete", "equipements"])
+        #expect(model.featureNames.contains("c:") && model.featureNames.contains("c:poub"))
+        let typo = CharGrams.names(of: [MatchToken(form: "poubels", lemma: "poubels", tokenIndex: 0)])
+        let p = model.themeProbabilities(typo.sorted())
+        #expect(p[0] > 0.5 && p[1] < 0.5)
+        // Without grams (gram-C 0): no `c:` rows, and the typo tells nothing.
+        var settings = ThemeModelSettings()
+        settings.gramC = 0
+        let words = ThemeModelTrainer.train(examples, themes: ["proprete", "equipements"], settings: settings)
+        #expect(!words.featureNames.contains { $0.hasPrefix("c:") })
+        #expect(abs(words.themeProbabilities(typo.sorted())[0] - words.themeProbabilities([])[0]) < 1e-12)
     }
 
     @Test func trainingIsDeterministicAndTheFileReadsBack() throws {

@@ -41,10 +41,15 @@ import Themes
         #expect(model.themes.count == 16 && model.themes.contains("proprete"))
         #expect(model.provenance.first { $0.key == "trained-on" }?.value.hasPrefix("gold.tsv\t") == true)
         #expect(model.provenance.first { $0.key == "trained-on" }?.value.hasSuffix("\t8 answers") == true)
-        // 'cafard' is in two answers, both proprete: learned, and it pushes proprete up.
+        // 'cafard' is in two answers, both proprete: learned, and it pushes proprete up (it shares
+        // the credit with r:proprete, the taxonomy's tag of the same answers, and the gram half of
+        // the model sees no grams here: a rise of a few points).
         #expect(model.featureNames.contains("w:cafard"))
         let proprete = model.themes.firstIndex(of: "proprete")!
-        #expect(model.themeProbabilities(["w:cafard"])[proprete] > model.themeProbabilities([])[proprete] + 0.1)
+        #expect(model.themeProbabilities(["w:cafard"])[proprete] > model.themeProbabilities([])[proprete] + 0.05)
+        // Its grams are learned too: " caf" is in those two answers only.
+        #expect(model.featureNames.contains("c: caf"))
+        #expect(model.themeProbabilities(["c: caf"])[proprete] > model.themeProbabilities([])[proprete] + 0.05)
         // Same inputs, same bytes.
         let again = folder.path + "/again.tsv"
         _ = try TaxonomyJob.train(gold: gold, output: again, lexicons: Self.lexicons, taxonomy: taxonomy,
