@@ -11,13 +11,13 @@ import Darwin
 /// one over the character 4-grams of its words (`CharGrams`) — and for the intent a softmax
 /// regression over the first one's features.
 ///
-/// Word features (`forEachFeature`): content words (`w:`), pairs of consecutive content words
-/// (`b:a|b`), stopwords (`o:`), each excerpt's first word (`f:`), "?" and "!" (`p:`), and the
-/// taxonomy's decisions: themes tagged (`r:`), speaker's theme (`s:`), intent of the cues (`i:`).
-/// Gram features (`c:`) count 1/√k each in an answer with k known grams; the `c:` row alone is
-/// the gram regression's bias. A model without `c:` rows uses the word regression alone. The
-/// model keeps, drops or adds themes and picks the intent; its heaviest word features
-/// (`heaviest(rows:column:)`) explain each decision.
+/// Word features (`forEachFeature`): content words (`w:`), pairs of content words at most
+/// `pairWindow` content words apart in an excerpt (`b:a|b`), stopwords (`o:`), each excerpt's
+/// first word (`f:`), "?" and "!" (`p:`), and the taxonomy's decisions: themes tagged (`r:`),
+/// speaker's theme (`s:`), intent of the cues (`i:`). Gram features (`c:`) count 1/√k each in an
+/// answer with k known grams; the `c:` row alone is the gram regression's bias. A model without
+/// `c:` rows uses the word regression alone. The model keeps, drops or adds themes and picks the
+/// intent; its heaviest word features (`heaviest(rows:column:)`) explain each decision.
 public struct ThemeModel: Sendable {
     public static let intents: [Intent] = [.plainte, .attente, .satisfaction, .neutre]
 
@@ -101,6 +101,10 @@ public struct ThemeModel: Sendable {
         public var prefix: String { ["w:", "b:", "o:", "f:", "p:", "r:", "s:", "i:"][rawValue] }
     }
 
+    /// A pair feature joins a content word to each of the this many content words before it in
+    /// its excerpt ("ascenseur … panne … fois" gives ascenseur|panne, ascenseur|fois, panne|fois).
+    static let pairWindow = 4
+
     /// One feature as `forEachFeature` gives it: its kind, name (for a pair, the first lemma),
     /// the second lemma of a pair, and the vocabulary numbers of both lemmas (-1 when unknown).
     struct FeatureVisit {
@@ -112,9 +116,9 @@ public struct ThemeModel: Sendable {
     }
 
     /// Calls `body` with every feature of one answer or excerpt, in text order, repeats included:
-    /// content words (`w:` folded lemma; not a stopword, number or elided word), pairs of
-    /// consecutive content words of an excerpt (`b:`, written "a|b"), stopwords (`o:`), each
-    /// excerpt's first word (`f:`), "?" and "!" (`p:`), the taxonomy's themes (`r:`), the
+    /// content words (`w:` folded lemma; not a stopword, number or elided word), pairs of content
+    /// words of an excerpt at most `pairWindow` apart (`b:`, written "a|b"), stopwords (`o:`),
+    /// each excerpt's first word (`f:`), "?" and "!" (`p:`), the taxonomy's themes (`r:`), the
     /// speaker's theme (`s:`) and the cues' intent (`i:`). `ids`, when given, are the words'
     /// vocabulary numbers, passed along.
     static func forEachFeature(of parts: [(tokens: ArraySlice<Token>, words: [MatchToken])], ids: [[WordIDs]]? = nil,
@@ -125,16 +129,17 @@ public struct ThemeModel: Sendable {
             for token in part.tokens where token.kind == .punct && (token.norm == "?" || token.norm == "!") {
                 body(FeatureVisit(kind: .punctuation, name: token.norm))
             }
-            var previous = -1
+            var previous: [Int] = []   // the last `pairWindow` content words, oldest first
             for (w, word) in part.words.enumerated() {
                 let token = part.tokens[word.tokenIndex]
                 if token.flags.contains(.stopword) { body(FeatureVisit(kind: .stopword, name: word.lemma, id: id(w))) }
                 guard token.kind == .word, !token.flags.contains(.stopword) else { continue }
                 body(FeatureVisit(kind: .word, name: word.lemma, id: id(w)))
-                if previous >= 0 {
-                    body(FeatureVisit(kind: .pair, name: part.words[previous].lemma, second: word.lemma, id: id(previous), secondID: id(w)))
+                for p in previous {
+                    body(FeatureVisit(kind: .pair, name: part.words[p].lemma, second: word.lemma, id: id(p), secondID: id(w)))
                 }
-                previous = w
+                if previous.count == pairWindow { previous.removeFirst() }
+                previous.append(w)
             }
         }
         for theme in themes { body(FeatureVisit(kind: .rule, name: theme)) }

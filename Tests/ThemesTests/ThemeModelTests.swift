@@ -198,6 +198,9 @@ import Testing
                                            intent: .plainte, speaker: "organisation-interne")
         #expect(features.contains("w:cafard") && features.contains("w:cave"))
         #expect(features.contains("b:cafard|envahir"))
+        // Pairs skip words (up to four content words apart), in text order only.
+        #expect(features.contains("b:cafard|cave") && features.contains("b:envahir|cave"))
+        #expect(!features.contains("b:cave|cafard"))
         #expect(features.contains("o:le"))             // a stopword, apart from the words
         #expect(features.contains("f:le"))             // the excerpt's first word
         #expect(features.contains("p:?"))
@@ -209,6 +212,18 @@ import Testing
                               speaker: "organisation-interne")
         #expect(rows == model.rows(named: features))
         #expect(rows.map { model.featureNames[$0 - 1] } == ["b:cafard|envahir", "o:le", "r:proprete", "w:cafard"])
+    }
+
+    @Test func pairsReachFourContentWordsBackAndNoFurther() {
+        let (analyzer, _) = Fixture.setup()
+        // Six content words: the first pairs with the next four, not with the sixth.
+        let analyzed = analyzer.analyze("cafard punaise souris rat blatte fourmi")
+        let tokens = analyzed.tokens[...]
+        let pairs = ThemeModel.features(of: [(tokens, PhraseCompiler.matchTokens(tokens))], themes: [], intent: .neutre,
+                                        speaker: nil).filter { $0.hasPrefix("b:") }
+        #expect(pairs.filter { $0.hasPrefix("b:cafard|") }.count == 4)
+        #expect(!pairs.contains("b:cafard|fourmi") && pairs.contains("b:punaise|fourmi"))
+        #expect(pairs.count == 4 + 4 + 3 + 2 + 1)
     }
 
     @Test(arguments: ["Les cafards envahissent la cave ?", "L'ascenseur social est en panne. Des cafards !", "merci", ""])
