@@ -38,11 +38,11 @@ public struct ThemeModel: Sendable {
     /// (0: none), and pair rows by the two numbers.
     private var numberedNames: [(FeatureKind, Int32, Int32, Int)] = []
     private var rowByNumber: [[Int32]] = []
-    private var pairRowByNumbers: [Int64: Int] = [:]
+    private var pairRowByNumbers = RowTable([:])
     /// The gram regression, apart and compact for tagging: gram numbers by the gram's key
     /// (`CharGrams.key`), the theme weights of gram `g` at `gramWeights[g * themes.count...]`,
     /// and the bias per theme (nil: the model has no grams).
-    let gramByKey: GramRowTable
+    let gramByKey: RowTable
     let gramWeights: [Float]
     let gramBias: [Double]?
     /// Row-major: (1 + features) × (themes + 4).
@@ -88,7 +88,7 @@ public struct ThemeModel: Sendable {
         featureRow = rows
         rowByKind = byKind
         pairRow = pairs
-        gramByKey = GramRowTable(grams)
+        gramByKey = RowTable(grams)
         self.gramWeights = gramWeights
         self.gramBias = gramBias
     }
@@ -105,14 +105,25 @@ public struct ThemeModel: Sendable {
     /// its excerpt ("ascenseur … panne … fois" gives ascenseur|panne, ascenseur|fois, panne|fois).
     static let pairWindow = 4
 
-    /// One feature as `forEachFeature` gives it: its kind, name (for a pair, the first lemma),
-    /// the second lemma of a pair, and the vocabulary numbers of both lemmas (-1 when unknown).
+    /// One feature as `forEachFeature` gives it: its kind; for words, stopwords, first words and
+    /// pairs, where the word is (`part`, `word`; a pair's second word `second`) and the vocabulary
+    /// numbers of the lemmas (-1 when unknown); for the other kinds, its name. Words are given by
+    /// place, not by lemma, so that tagging copies no strings.
     struct FeatureVisit {
         var kind: FeatureKind
-        var name: String
-        var second: String? = nil
+        var part = 0, word = 0, second = 0
+        var text = ""
         var id: Int32 = -1
         var secondID: Int32 = -1
+
+        /// The feature's name without the kind's prefix ("cafard", "cafard|envahir", "proprete").
+        func name(in parts: [(tokens: ArraySlice<Token>, words: [MatchToken])]) -> String {
+            switch kind {
+            case .word, .stopword, .first: parts[part].words[word].lemma
+            case .pair: parts[part].words[word].lemma + "|" + parts[part].words[second].lemma
+            default: text
+            }
+        }
     }
 
     /// Calls `body` with every feature of one answer or excerpt, in text order, repeats included:
@@ -125,26 +136,29 @@ public struct ThemeModel: Sendable {
                                themes: [String], intent: Intent, speaker: String?, _ body: (FeatureVisit) -> Void) {
         for (n, part) in parts.enumerated() {
             func id(_ w: Int) -> Int32 { ids?[n][w].lemma ?? -1 }
-            if let first = part.words.first { body(FeatureVisit(kind: .first, name: first.lemma, id: id(0))) }
+            if !part.words.isEmpty { body(FeatureVisit(kind: .first, part: n, word: 0, id: id(0))) }
             for token in part.tokens where token.kind == .punct && (token.norm == "?" || token.norm == "!") {
-                body(FeatureVisit(kind: .punctuation, name: token.norm))
+                body(FeatureVisit(kind: .punctuation, text: token.norm))
             }
-            var previous: [Int] = []   // the last `pairWindow` content words, oldest first
+            // The last `pairWindow` (4) content words, oldest first, without an array per excerpt.
+            var previous = (-1, -1, -1, -1), count = 0
             for (w, word) in part.words.enumerated() {
                 let token = part.tokens[word.tokenIndex]
-                if token.flags.contains(.stopword) { body(FeatureVisit(kind: .stopword, name: word.lemma, id: id(w))) }
+                if token.flags.contains(.stopword) { body(FeatureVisit(kind: .stopword, part: n, word: w, id: id(w))) }
                 guard token.kind == .word, !token.flags.contains(.stopword) else { continue }
-                body(FeatureVisit(kind: .word, name: word.lemma, id: id(w)))
-                for p in previous {
-                    body(FeatureVisit(kind: .pair, name: part.words[p].lemma, second: word.lemma, id: id(p), secondID: id(w)))
+                let wid = id(w)
+                body(FeatureVisit(kind: .word, part: n, word: w, id: wid))
+                for k in (pairWindow - count)..<pairWindow {
+                    let p = k == 0 ? previous.0 : k == 1 ? previous.1 : k == 2 ? previous.2 : previous.3
+                    body(FeatureVisit(kind: .pair, part: n, word: p, second: w, id: id(p), secondID: wid))
                 }
-                if previous.count == pairWindow { previous.removeFirst() }
-                previous.append(w)
+                previous = (previous.1, previous.2, previous.3, w)
+                count = min(count + 1, pairWindow)
             }
         }
-        for theme in themes { body(FeatureVisit(kind: .rule, name: theme)) }
-        if let speaker { body(FeatureVisit(kind: .speaker, name: speaker)) }
-        body(FeatureVisit(kind: .intent, name: intent.rawValue))
+        for theme in themes { body(FeatureVisit(kind: .rule, text: theme)) }
+        if let speaker { body(FeatureVisit(kind: .speaker, text: speaker)) }
+        body(FeatureVisit(kind: .intent, text: intent.rawValue))
     }
 
     /// The features' names (as in the file), grams included, sorted, without repeats: what
@@ -153,7 +167,7 @@ public struct ThemeModel: Sendable {
                                 intent: Intent, speaker: String?) -> [String] {
         var out = Set<String>()
         forEachFeature(of: parts, themes: themes, intent: intent, speaker: speaker) { f in
-            out.insert(f.kind.prefix + f.name + (f.second.map { "|" + $0 } ?? ""))
+            out.insert(f.kind.prefix + f.name(in: parts))
         }
         for part in parts { out.formUnion(CharGrams.names(of: part.words)) }
         return out.sorted()
@@ -170,17 +184,17 @@ public struct ThemeModel: Sendable {
             let row: Int?
             switch f.kind {
             case .pair:
-                row = numbered ? (f.id < 0 || f.secondID < 0 ? nil : pairRowByNumbers[Int64(f.id) << 32 | Int64(f.secondID)])
-                    : pairRow[PairKey(first: f.name, second: f.second!)]
+                row = numbered ? (f.id < 0 || f.secondID < 0 ? nil : pairRowByNumbers.row(Self.pairKey(f.id, f.secondID)).map(Int.init))
+                    : pairRow[PairKey(first: parts[f.part].words[f.word].lemma, second: parts[f.part].words[f.second].lemma)]
             case .word, .stopword, .first:
                 if numbered {
                     let r = f.id < 0 ? 0 : rowByNumber[f.kind.rawValue][Int(f.id)]
                     row = r == 0 ? nil : Int(r)
                 } else {
-                    row = rowByKind[f.kind.rawValue][f.name]
+                    row = rowByKind[f.kind.rawValue][parts[f.part].words[f.word].lemma]
                 }
             default:
-                row = rowByKind[f.kind.rawValue][f.name]
+                row = rowByKind[f.kind.rawValue][f.text]
             }
             if let row { rows.append(row) }
         }
@@ -255,15 +269,20 @@ public struct ThemeModel: Sendable {
     /// Builds the number tables once the vocabulary is complete.
     mutating func index(vocabularyCount: Int) {
         rowByNumber = Array(repeating: Array(repeating: 0, count: vocabularyCount), count: FeatureKind.allCases.count)
-        pairRowByNumbers = [:]
+        var pairs: [UInt64: Int32] = [:]
         for (kind, first, second, row) in numberedNames {
             if kind == .pair {
-                pairRowByNumbers[Int64(first) << 32 | Int64(second)] = row
+                pairs[Self.pairKey(first, second)] = Int32(row)
             } else {
                 rowByNumber[kind.rawValue][Int(first)] = Int32(row)
             }
         }
+        pairRowByNumbers = RowTable(pairs)
     }
+
+    /// The table key of a pair of vocabulary numbers (both ≥ 0): never 0, one key per pair.
+    @inline(__always)
+    static func pairKey(_ first: Int32, _ second: Int32) -> UInt64 { (UInt64(first) << 32 | UInt64(second)) &+ 1 }
 
     // MARK: Prediction
 

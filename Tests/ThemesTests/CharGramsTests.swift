@@ -51,7 +51,7 @@ import Testing
     @Test func theTableFindsEveryKeyAndNothingElse() {
         var entries: [UInt64: Int32] = [:]
         for i in 0..<1000 { entries[UInt64(i + 1) &* 0x9E37_79B9_7F4A_7C15] = Int32(i) }
-        let table = GramRowTable(entries)
+        let table = RowTable(entries)
         #expect(table.count == 1000)
         for (key, row) in entries { #expect(table.row(key) == row) }
         #expect(table.row(3) == nil && table.row(12345) == nil)
