@@ -140,20 +140,18 @@ public struct ThemeModel: Sendable {
             for token in part.tokens where token.kind == .punct && (token.norm == "?" || token.norm == "!") {
                 body(FeatureVisit(kind: .punctuation, text: token.norm))
             }
-            // The last `pairWindow` (4) content words, oldest first, without an array per excerpt.
-            var previous = (-1, -1, -1, -1), count = 0
+            var content: [Int] = []   // positions of the excerpt's content words so far
+            content.reserveCapacity(part.words.count)
             for (w, word) in part.words.enumerated() {
                 let token = part.tokens[word.tokenIndex]
                 if token.flags.contains(.stopword) { body(FeatureVisit(kind: .stopword, part: n, word: w, id: id(w))) }
                 guard token.kind == .word, !token.flags.contains(.stopword) else { continue }
                 let wid = id(w)
                 body(FeatureVisit(kind: .word, part: n, word: w, id: wid))
-                for k in (pairWindow - count)..<pairWindow {
-                    let p = k == 0 ? previous.0 : k == 1 ? previous.1 : k == 2 ? previous.2 : previous.3
+                for p in content.suffix(pairWindow) {
                     body(FeatureVisit(kind: .pair, part: n, word: p, second: w, id: id(p), secondID: wid))
                 }
-                previous = (previous.1, previous.2, previous.3, w)
-                count = min(count + 1, pairWindow)
+                content.append(w)
             }
         }
         for theme in themes { body(FeatureVisit(kind: .rule, text: theme)) }

@@ -141,9 +141,9 @@ public struct ThemeTagger: Sendable {
 
     /// The model's features of one answer (`ThemeModel.features`) as the taxonomy alone tags
     /// it: what training learns from.
-    public func modelFeatures(of parts: [(tokens: ArraySlice<Token>, words: [MatchToken])], group: String? = nil) -> [String] {
+    public func modelFeatures(of parts: [(tokens: ArraySlice<Token>, words: [MatchToken])]) -> [String] {
         let ids = parts.map { vocabulary.ids(of: $0.words) }
-        let (_, answer, speaker) = taxonomyTags(parts, ids, group: group, trace: nil)
+        let (_, answer, speaker) = taxonomyTags(parts, ids, group: nil, trace: nil)
         return ThemeModel.features(of: parts, themes: answer.themeIDs, intent: answer.intent, speaker: speaker?.theme)
     }
 
